@@ -1,0 +1,42 @@
+package dev.marquee.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Creates and updates local accounts; passwords are hashed here and verified by Elytron. */
+@ApplicationScoped
+public class LocalAccounts {
+  @PersistenceContext EntityManager em;
+
+  /** The account with this user name, if any. */
+  @Transactional
+  public Optional<LocalAccount> find(String username) {
+    return em.createQuery("select a from LocalAccount a where a.username = :u", LocalAccount.class)
+        .setParameter("u", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Creates an enabled account with these roles. */
+  @Transactional
+  public LocalAccount create(String username, char[] password, Collection<String> roles) {
+    LocalAccount account = new LocalAccount(username, PasswordHasher.hash(password), roles);
+    em.persist(account);
+    return account;
+  }
+
+  /** Sets a new password unless the current one already matches (avoids needless rehashing). */
+  @Transactional
+  public boolean resetPasswordIfDifferent(String username, char[] password) {
+    LocalAccount account = find(username).orElseThrow();
+    if (PasswordHasher.matches(password, account.passwordHash())) {
+      return false;
+    }
+    em.merge(account).changePasswordHash(PasswordHasher.hash(password));
+    return true;
+  }
+}
