@@ -1,12 +1,18 @@
 package dev.marquee.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.marquee.errors.FieldError;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gives the runtime's own HTTP errors (404 for unknown paths, 405, 406, 415, 403 from role checks,
@@ -23,6 +29,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (json != null) {
       return ProblemResponses.of(
           JsonMappingExceptionMapper.problemFor(json).at(RequestPaths.of(uriInfo)));
+    }
+    Problem unreadableParameter = unreadableParameter(e);
+    if (unreadableParameter != null) {
+      return ProblemResponses.of(unreadableParameter.at(RequestPaths.of(uriInfo)));
     }
     Response original = e.getResponse();
     int status = original == null ? 500 : original.getStatus();
@@ -74,6 +84,30 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
               null);
     };
   }
+
+  /**
+   * JAX-RS answers a query or path parameter it cannot convert ({@code ?limit=abc}, an unknown
+   * enum, a malformed UUID) with 404 or 400 carrying the conversion failure as the cause; that is
+   * the client's input error, so it becomes a 400 naming the parameter.
+   */
+  private static Problem unreadableParameter(WebApplicationException e) {
+    if (!(e instanceof NotFoundException || e instanceof BadRequestException)
+        || e.getCause() == null
+        || e instanceof HttpProblemException) {
+      return null;
+    }
+    Matcher m = PARAMETER.matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) {
+      return null;
+    }
+    String name = m.group(2);
+    String message = "has an invalid value for its type (see docs/openapi.yaml)";
+    return Problem.validation(name + ": " + message, List.of(new FieldError(name, message)));
+  }
+
+  private static final Pattern PARAMETER =
+      Pattern.compile(
+          "(QueryParam|PathParam|HeaderParam|FormParam|CookieParam|MatrixParam)\\(\"([^\"]+)\"\\)");
 
   private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
