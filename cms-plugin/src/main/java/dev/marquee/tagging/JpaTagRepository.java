@@ -59,6 +59,11 @@ public class JpaTagRepository implements TagRepository {
   }
 
   @Override
+  public EngagementTag reference(UUID id) {
+    return em.getReference(EngagementTag.class, id);
+  }
+
+  @Override
   public void add(EngagementTag tag) {
     em.persist(tag);
   }

@@ -16,6 +16,9 @@ public interface TagRepository {
   /** Existing terms for these refs, keyed by {@code KIND:normalizedValue}. */
   Map<String, EngagementTag> findAll(Collection<TagRef> refs);
 
+  /** A reference to a term known to exist, without loading it. */
+  EngagementTag reference(UUID id);
+
   void add(EngagementTag tag);
 
   void remove(EngagementTag tag);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Puts engagement tags on catalog entries and takes them off; audits each change. */
 @ApplicationScoped
@@ -121,7 +122,18 @@ public class TaggingService {
     Map<String, EngagementTag> vocabulary = new HashMap<>(tags.findAll(refs));
     List<EntryTag> before = tags.linksOf(entryId);
     List<String> beforeImported = importedRefs(before);
-    boolean changed = syncImported(entry, before, refs, vocabulary, actor, AuditLog.now());
+    Instant now = AuditLog.now();
+    boolean changed =
+        syncImported(
+            entry,
+            before,
+            refs,
+            r ->
+                vocabulary.computeIfAbsent(
+                    TagRepository.key(r.kind(), r.normalizedValue()),
+                    k -> createTerm(r, actor, now)),
+            actor,
+            now);
     if (changed) {
       audit.record(
           actor,
@@ -138,16 +150,16 @@ public class TaggingService {
 
   /**
    * Bulk form of {@link #replaceImportedTags(UUID, Collection, String)} for the importer, without
-   * auditing: works on preloaded links and a vocabulary cache that it extends with new terms.
+   * auditing: works on preloaded links and lets the caller supply (and cache) vocabulary terms.
    *
    * @param currentLinks all links of {@code entry}
-   * @param vocabulary terms keyed by {@link TagRepository#key}; new terms are added to it
+   * @param termFor the vocabulary term for a ref, created by the caller if new
    */
   public boolean syncImported(
       CatalogEntry entry,
       List<EntryTag> currentLinks,
       Collection<TagRef> desired,
-      Map<String, EngagementTag> vocabulary,
+      Function<TagRef, EngagementTag> termFor,
       String actor,
       Instant now) {
     Map<String, TagRef> wanted = new LinkedHashMap<>();
@@ -164,15 +176,20 @@ public class TaggingService {
       }
     }
     for (Map.Entry<String, TagRef> w : wanted.entrySet()) {
-      if (current.containsKey(w.getKey())) {
-        continue;
+      if (!current.containsKey(w.getKey())) {
+        tags.add(
+            new EntryTag(entry, termFor.apply(w.getValue()), null, TagSource.IMPORTED, actor, now));
+        changed = true;
       }
-      EngagementTag term =
-          vocabulary.computeIfAbsent(w.getKey(), k -> createTerm(w.getValue(), actor, now));
-      tags.add(new EntryTag(entry, term, null, TagSource.IMPORTED, actor, now));
-      changed = true;
     }
     return changed;
+  }
+
+  /** Creates a vocabulary term; the caller has checked that it does not exist. */
+  public EngagementTag createTerm(TagRef ref, String actor, Instant now) {
+    EngagementTag term = new EngagementTag(ref, actor, now);
+    tags.add(term);
+    return term;
   }
 
   private static List<String> importedRefs(List<EntryTag> links) {
@@ -183,12 +200,6 @@ public class TaggingService {
       }
     }
     return refs;
-  }
-
-  private EngagementTag createTerm(TagRef ref, String actor, Instant now) {
-    EngagementTag term = new EngagementTag(ref, actor, now);
-    tags.add(term);
-    return term;
   }
 
   private TagRef checked(TagRef tag) {
