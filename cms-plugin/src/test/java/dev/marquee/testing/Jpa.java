@@ -45,6 +45,9 @@ public final class Jpa {
     props.put("hibernate.jdbc.batch_size", "100");
     props.put("hibernate.order_inserts", "true");
     props.put("hibernate.order_updates", "true");
+    if (Boolean.getBoolean("marquee.test.statistics")) {
+      props.put("hibernate.generate_statistics", "true");
+    }
     this.factory =
         new HibernatePersistenceProvider()
             .createContainerEntityManagerFactory(unit(dataSource, props), props);

@@ -4,6 +4,7 @@ import dev.marquee.audit.AuditLog;
 import dev.marquee.audit.JpaAuditRepository;
 import dev.marquee.catalog.CatalogService;
 import dev.marquee.catalog.JpaCatalogRepository;
+import dev.marquee.catalog.importing.CatalogImportService;
 import dev.marquee.tagging.JpaTagRepository;
 import dev.marquee.tagging.TagVocabularyService;
 import dev.marquee.tagging.TaggingService;
@@ -18,6 +19,7 @@ public class TestServices {
   public final CatalogService catalog;
   public final TaggingService tagging;
   public final TagVocabularyService vocabulary;
+  public final CatalogImportService importer;
 
   public TestServices(TestDatabase database) {
     this.jpa = database.freshJpa();
@@ -28,6 +30,7 @@ public class TestServices {
     this.catalog = new CatalogService(entries, audit);
     this.tagging = new TaggingService(entries, tags, audit);
     this.vocabulary = new TagVocabularyService(tags, audit);
+    this.importer = new CatalogImportService(entries, tags, tagging, audit);
   }
 
   public <T> T tx(java.util.function.Supplier<T> work) {
