@@ -1,0 +1,10 @@
+package dev.marquee.audit;
+
+/** The kinds of things audit events are about, stored in {@code targetType}. */
+public final class AuditTarget {
+  public static final String ENTRY = "ENTRY";
+  public static final String TAG = "TAG";
+  public static final String CATALOG = "CATALOG";
+
+  private AuditTarget() {}
+}
