@@ -12,19 +12,33 @@ public final class BetaBinomialModel {
    * Above this many terms the exact sum is replaced by quadrature: the sum costs one exp and one
    * log per term, the quadrature a fixed ~1,000 density evaluations.
    */
-  static final int EXACT_SUM_LIMIT = 5_000;
+  static final int EXACT_SUM_LIMIT = 1_000;
 
   private BetaBinomialModel() {}
 
   /** P(p_treatment > p_control). Exact for small counts, quadrature (error ~1e-5) otherwise. */
   public static double probabilityBeats(BetaPosterior control, BetaPosterior treatment) {
-    if (isWholeNumber(treatment.alpha()) && treatment.alpha() <= EXACT_SUM_LIMIT) {
+    if (exactIsCheap(control, treatment)) {
+      return exactProbabilityBeatsEitherWay(control, treatment);
+    }
+    return BetaQuadrature.integrate(new BetaPosterior[] {control, treatment})
+        .probabilityBeatsControl()[1];
+  }
+
+  /** Whether the closed form needs at most {@link #EXACT_SUM_LIMIT} terms. */
+  static boolean exactIsCheap(BetaPosterior control, BetaPosterior treatment) {
+    return (isWholeNumber(treatment.alpha()) && treatment.alpha() <= EXACT_SUM_LIMIT)
+        || (isWholeNumber(control.alpha()) && control.alpha() <= EXACT_SUM_LIMIT);
+  }
+
+  /** The closed form, summing over whichever arm has fewer terms. */
+  static double exactProbabilityBeatsEitherWay(BetaPosterior control, BetaPosterior treatment) {
+    boolean treatmentUsable = isWholeNumber(treatment.alpha());
+    boolean controlUsable = isWholeNumber(control.alpha());
+    if (treatmentUsable && (!controlUsable || treatment.alpha() <= control.alpha())) {
       return exactProbabilityBeats(control, treatment);
     }
-    if (isWholeNumber(control.alpha()) && control.alpha() <= EXACT_SUM_LIMIT) {
-      return 1 - exactProbabilityBeats(treatment, control); // ties have probability zero
-    }
-    return BetaQuadrature.integrate(new BetaPosterior[] {control, treatment}).probabilityBest()[1];
+    return 1 - exactProbabilityBeats(treatment, control); // ties have probability zero
   }
 
   /**
@@ -67,12 +81,23 @@ public final class BetaBinomialModel {
     return Math.min(1, Math.max(0, Math.exp(logMax + Math.log(scaledSum))));
   }
 
-  /** P(best) and expected loss for every arm (quadrature, see {@link BetaQuadrature}). */
+  /**
+   * P(best), expected loss and P(beats control) for every arm, arm 0 being the control. P(best)
+   * and loss come from quadrature (see {@link BetaQuadrature}); P(beats control) uses the exact
+   * closed form when it is cheap and the same quadrature otherwise.
+   */
   public static BayesianArms compareArms(List<BetaPosterior> arms) {
     if (arms.isEmpty()) {
-      return new BayesianArms(new double[0], new double[0]);
+      return new BayesianArms(new double[0], new double[0], new double[0]);
     }
-    return BetaQuadrature.integrate(arms.toArray(BetaPosterior[]::new));
+    BayesianArms result = BetaQuadrature.integrate(arms.toArray(BetaPosterior[]::new));
+    double[] beats = result.probabilityBeatsControl();
+    for (int j = 1; j < arms.size(); j++) {
+      if (exactIsCheap(arms.get(0), arms.get(j))) {
+        beats[j] = exactProbabilityBeatsEitherWay(arms.get(0), arms.get(j));
+      }
+    }
+    return result;
   }
 
   private static boolean isWholeNumber(double x) {
