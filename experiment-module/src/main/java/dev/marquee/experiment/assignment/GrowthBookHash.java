@@ -56,13 +56,18 @@ public final class GrowthBookHash {
    */
   static double v2FromInnerHash(int inner) {
     long value = Integer.toUnsignedLong(inner);
-    long divisor = 1;
-    while (divisor * 10 <= value) {
-      divisor *= 10;
-    }
+    // Collect the (at most 10) digits least significant first, 4 bits each, dividing by the
+    // constant 10 (a multiply after JIT), then feed them most significant first.
+    long packed = 0;
+    int count = 0;
+    do {
+      packed |= (value % 10) << (4 * count);
+      value /= 10;
+      count++;
+    } while (value > 0);
     int h = FNV_OFFSET_BASIS;
-    for (; divisor > 0; divisor /= 10) {
-      h ^= '0' + (int) (value / divisor % 10);
+    for (int i = count - 1; i >= 0; i--) {
+      h ^= '0' + (int) ((packed >>> (4 * i)) & 0xF);
       h *= FNV_PRIME;
     }
     return Integer.toUnsignedLong(h) % 10000 / 10000.0;
