@@ -8,14 +8,17 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The statistics and assignment engines stay pure Java so they run and benchmark anywhere. */
-@AnalyzeClasses(packages = "dev.marquee.experiment", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.marquee.experiment",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class PureEnginesArchitectureTest {
 
   @ArchTest
   static final ArchRule enginesDoNotDependOnJakarta =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.marquee.experiment.stats..", "dev.marquee.experiment.assignment..")
+          .resideInAnyPackage(
+              "dev.marquee.experiment.stats..", "dev.marquee.experiment.assignment..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..")

@@ -43,8 +43,7 @@ public final class ArmAssigner {
     if (viewerId == null || viewerId.length() == 0) {
       return NOT_ENROLLED;
     }
-    double n =
-        GrowthBookHash.v2FromInnerHash(GrowthBookHash.continueFnv1a32(seedState, viewerId));
+    double n = GrowthBookHash.v2FromInnerHash(GrowthBookHash.continueFnv1a32(seedState, viewerId));
     for (int i = 0; i < starts.length; i++) {
       if (n >= starts[i] && n < ends[i]) {
         return i;

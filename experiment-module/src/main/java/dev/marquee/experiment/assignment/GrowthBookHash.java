@@ -5,8 +5,8 @@ package dev.marquee.experiment.assignment;
  *
  * <ul>
  *   <li>v1: {@code (fnv32a(value + seed) % 1000) / 1000}
- *   <li>v2: {@code (fnv32a(String.valueOf(fnv32a(seed + value))) % 10000) / 10000}, where the
- *       inner hash is printed as an unsigned decimal integer
+ *   <li>v2: {@code (fnv32a(String.valueOf(fnv32a(seed + value))) % 10000) / 10000}, where the inner
+ *       hash is printed as an unsigned decimal integer
  * </ul>
  *
  * <p>{@code fnv32a} is 32-bit FNV-1a (offset basis {@code 0x811c9dc5}, prime {@code 0x01000193})

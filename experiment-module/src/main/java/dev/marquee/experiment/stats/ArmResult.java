@@ -1,8 +1,8 @@
 package dev.marquee.experiment.stats;
 
 /**
- * Everything computed for one arm in one audience group (or pooled). Comparison fields are null
- * for the control arm, and the click-through fields are null when the ratio metric is not tracked.
+ * Everything computed for one arm in one audience group (or pooled). Comparison fields are null for
+ * the control arm, and the click-through fields are null when the ratio metric is not tracked.
  *
  * @param armId the arm
  * @param rate conversion rate with its Wilson interval

@@ -82,9 +82,9 @@ public final class BetaBinomialModel {
   }
 
   /**
-   * P(best), expected loss and P(beats control) for every arm, arm 0 being the control. P(best)
-   * and loss come from quadrature (see {@link BetaQuadrature}); P(beats control) uses the exact
-   * closed form when it is cheap and the same quadrature otherwise.
+   * P(best), expected loss and P(beats control) for every arm, arm 0 being the control. P(best) and
+   * loss come from quadrature (see {@link BetaQuadrature}); P(beats control) uses the exact closed
+   * form when it is cheap and the same quadrature otherwise.
    */
   public static BayesianArms compareArms(List<BetaPosterior> arms) {
     if (arms.isEmpty()) {

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * <p>Each posterior's window is mean ± {@value #HALF_WIDTH_SD} sd (clipped to [0, 1]), to be
  * resolved by at least {@value #NODES_PER_ARM} nodes; one grid covers all windows with, at each
  * point, the finest step any covering window asks for, so every posterior is resolved at its own
- * scale even when another is far wider. Densities are evaluated on the grid
- * (zero outside their own window, where the omitted tail mass is below 1e-7) and CDFs come from a
- * cumulative end-corrected trapezoid rule normalised to end at exactly 1. Then
+ * scale even when another is far wider. Densities are evaluated on the grid (zero outside their own
+ * window, where the omitted tail mass is below 1e-7) and CDFs come from a cumulative end-corrected
+ * trapezoid rule normalised to end at exactly 1. Then
  *
  * <ul>
  *   <li>P(j best) = ∫ f_j(x) Π_{i≠j} F_i(x) dx, normalised to sum to 1
@@ -54,8 +54,7 @@ final class BetaQuadrature {
           double b = p.beta() == 1 ? 0 : (p.beta() - 1) * log1mX[t];
           pdf[i][t] = Math.exp(a + b - logNorm);
           // f'(x) = f(x)·((α−1)/x − (β−1)/(1−x)), for the end-corrected trapezoid below
-          slope[i][t] =
-              pdf[i][t] * ((p.alpha() - 1) / grid[t] - (p.beta() - 1) / (1 - grid[t]));
+          slope[i][t] = pdf[i][t] * ((p.alpha() - 1) / grid[t] - (p.beta() - 1) / (1 - grid[t]));
         }
       }
       double running = 0;

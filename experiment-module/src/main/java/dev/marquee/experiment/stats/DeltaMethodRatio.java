@@ -2,14 +2,14 @@ package dev.marquee.experiment.stats;
 
 /**
  * Click-through rate with the viewer as the randomisation unit, analysed by the delta method (Deng,
- * Knoblich and Lu 2018, "Applying the Delta Method in Metric Analytics", §3): for R = M̄ / D̄ over n
- * viewers,
+ * Knoblich and Lu 2018, "Applying the Delta Method in Metric Analytics", §3): for R = M̄ / D̄ over
+ * n viewers,
  *
  * <pre>Var(R) ≈ (s_M² − 2·R·s_MD + R²·s_D²) / (n·D̄²)</pre>
  *
- * with sample (n − 1) variances and covariance. A viewer's impressions are correlated (some
- * viewers click a lot), so treating impressions as independent Bernoulli trials understates the
- * variance and inflates false positives.
+ * with sample (n − 1) variances and covariance. A viewer's impressions are correlated (some viewers
+ * click a lot), so treating impressions as independent Bernoulli trials understates the variance
+ * and inflates false positives.
  */
 public final class DeltaMethodRatio {
 

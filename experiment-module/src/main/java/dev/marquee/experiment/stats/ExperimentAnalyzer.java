@@ -113,8 +113,7 @@ public final class ExperimentAnalyzer {
                   ? DeltaMethodRatio.compare(controlRatio, c.clickThrough(), confidence)
                   : null));
     }
-    SampleRatioMismatch.Result srm =
-        SampleRatioMismatch.test(units, trafficWeights, srmThreshold);
+    SampleRatioMismatch.Result srm = SampleRatioMismatch.test(units, trafficWeights, srmThreshold);
     return new GroupResult(group, arms, srm);
   }
 }

@@ -1,10 +1,10 @@
 package dev.marquee.experiment.stats;
 
 /**
- * Mixture sequential probability ratio test (mSPRT) for a difference θ of two means or
- * proportions, with a normal mixing distribution N(0, τ²) over θ (Johari, Koomen, Pekelis and
- * Walsh 2017, "Peeking at A/B Tests", §4; the boundary is the two-sided normal mixture of Howard,
- * Ramdas, McAuliffe and Sekhon 2021).
+ * Mixture sequential probability ratio test (mSPRT) for a difference θ of two means or proportions,
+ * with a normal mixing distribution N(0, τ²) over θ (Johari, Koomen, Pekelis and Walsh 2017,
+ * "Peeking at A/B Tests", §4; the boundary is the two-sided normal mixture of Howard, Ramdas,
+ * McAuliffe and Sekhon 2021).
  *
  * <p>With θ̂ the estimated difference and v its variance (σ_t²/n_t + σ_c²/n_c; for two arms of n
  * units each v = V/n and this is the paper's formula):
@@ -17,8 +17,8 @@ package dev.marquee.experiment.stats;
  *
  * <p>τ is the scale of effects the test is tuned for: it is most powerful for |θ| near τ and still
  * valid for any. {@link #DEFAULT_TAU} = 0.01 (one percentage point of absolute difference in
- * conversion or click-through rate) suits artwork tests, whose baselines are a few percent to a
- * few tens of percent and whose worthwhile lifts are about a point; pass a different τ for other
+ * conversion or click-through rate) suits artwork tests, whose baselines are a few percent to a few
+ * tens of percent and whose worthwhile lifts are about a point; pass a different τ for other
  * metrics or scales.
  */
 public final class MixtureSequentialTest {
@@ -51,10 +51,7 @@ public final class MixtureSequentialTest {
     if (!(variance > 0)) {
       // No information yet (e.g. no conversions in either arm): nothing can be rejected.
       return new SequentialLook(
-          difference,
-          1,
-          1,
-          new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+          difference, 1, 1, new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
     }
     double total = variance + tauSquared;
     double logLambda =

@@ -1,8 +1,8 @@
 package dev.marquee.experiment.stats;
 
 /**
- * Per-arm sufficient statistics of a ratio metric whose analysis unit (the viewer) differs from
- * its denominator unit (the impression): over n viewers, Σ M, Σ D, Σ M², Σ D², Σ M·D, where M is a
+ * Per-arm sufficient statistics of a ratio metric whose analysis unit (the viewer) differs from its
+ * denominator unit (the impression): over n viewers, Σ M, Σ D, Σ M², Σ D², Σ M·D, where M is a
  * viewer's clicks and D their impressions. Additive, so counts can be aggregated in the database.
  */
 public record RatioSums(

@@ -15,7 +15,9 @@ public final class SampleRatioMismatch {
   /** The check result. */
   public record Result(double chiSquare, int degreesOfFreedom, double pValue, boolean mismatch) {}
 
-  /** Tests {@code observed} against {@code weights} (normalised here) at {@link #DEFAULT_THRESHOLD}. */
+  /**
+   * Tests {@code observed} against {@code weights} (normalised here) at {@link #DEFAULT_THRESHOLD}.
+   */
   public static Result test(long[] observed, double[] weights) {
     return test(observed, weights, DEFAULT_THRESHOLD);
   }

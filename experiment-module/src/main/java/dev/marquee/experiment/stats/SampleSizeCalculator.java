@@ -5,7 +5,8 @@ package dev.marquee.experiment.stats;
  * formula (Fleiss, Levin and Paik, "Statistical Methods for Rates and Proportions", eq. 4.14
  * without continuity correction):
  *
- * <pre>n = (z_{1−α/2}·√(2·p̄·q̄) + z_{power}·√(p1·q1 + p2·q2))² / (p2 − p1)²,  p̄ = (p1 + p2)/2</pre>
+ * <pre>n = (z_{1−α/2}·√(2·p̄·q̄) + z_{power}·√(p1·q1 + p2·q2))² / (p2 − p1)²,  p̄ = (p1 + p2)/2
+ * </pre>
  */
 public final class SampleSizeCalculator {
 

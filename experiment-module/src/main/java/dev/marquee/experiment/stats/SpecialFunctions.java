@@ -1,8 +1,8 @@
 package dev.marquee.experiment.stats;
 
 /**
- * Log-gamma and the regularized incomplete gamma function, the two special functions the normal
- * and chi-square distributions are built on. Published algorithms, double precision throughout.
+ * Log-gamma and the regularized incomplete gamma function, the two special functions the normal and
+ * chi-square distributions are built on. Published algorithms, double precision throughout.
  */
 public final class SpecialFunctions {
 

@@ -66,7 +66,8 @@ public final class ThompsonSampling {
     for (int i = 0; i < k; i++) {
       probabilityBest[i] = wins[i] / (double) settings.draws();
     }
-    double[] play = settings.topTwo() ? topTwo(probabilityBest, settings.topTwoBeta()) : probabilityBest;
+    double[] play =
+        settings.topTwo() ? topTwo(probabilityBest, settings.topTwoBeta()) : probabilityBest;
     double[] weights = new double[k];
     double m = settings.minimumShare();
     for (int i = 0; i < k; i++) {

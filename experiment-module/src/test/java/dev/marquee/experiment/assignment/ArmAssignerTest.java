@@ -27,8 +27,7 @@ class ArmAssignerTest {
         id.appendCodePoint(cp);
       }
       String viewer = id.toString();
-      int expected =
-          BucketRanges.chooseVariation(GrowthBookHash.hash("exp-42", viewer, 2), ranges);
+      int expected = BucketRanges.chooseVariation(GrowthBookHash.hash("exp-42", viewer, 2), ranges);
       assertThat(assigner.assign(viewer)).as(viewer).isEqualTo(expected);
     }
   }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reference: GrowthBook cross-SDK cases.json, sections {@code getBucketRange} and {@code chooseVariation}. */
+/**
+ * Reference: GrowthBook cross-SDK cases.json, sections {@code getBucketRange} and {@code
+ * chooseVariation}.
+ */
 class BucketRangesTest {
 
   private static void assertRanges(List<BucketRange> actual, double[]... expected) {
@@ -26,8 +29,7 @@ class BucketRangesTest {
     assertRanges(BucketRanges.of(2, 1, null), r(0, 0.5), r(0.5, 1)); // normal 50/50
     assertRanges(BucketRanges.of(2, 0.5, null), r(0, 0.25), r(0.5, 0.75)); // reduced coverage
     assertRanges(BucketRanges.of(2, 0, null), r(0, 0), r(0.5, 0.5)); // zero coverage
-    assertRanges(
-        BucketRanges.of(4, 1, null), r(0, 0.25), r(0.25, 0.5), r(0.5, 0.75), r(0.75, 1));
+    assertRanges(BucketRanges.of(4, 1, null), r(0, 0.25), r(0.25, 0.5), r(0.5, 0.75), r(0.75, 1));
     assertRanges(BucketRanges.of(2, 1, new double[] {0.4, 0.6}), r(0, 0.4), r(0.4, 1));
     assertRanges(
         BucketRanges.of(3, 1, new double[] {0.2, 0.3, 0.5}), r(0, 0.2), r(0.2, 0.5), r(0.5, 1));

@@ -8,7 +8,6 @@ final class Close {
   private Close() {}
 
   static void relative(double actual, double expected, double relativeTolerance) {
-    assertThat(actual)
-        .isCloseTo(expected, within(Math.abs(expected) * relativeTolerance + 1e-300));
+    assertThat(actual).isCloseTo(expected, within(Math.abs(expected) * relativeTolerance + 1e-300));
   }
 }

@@ -82,6 +82,7 @@ class DeltaMethodRatioTest {
     assertThat(same.difference()).isZero();
     assertThat(same.pValue()).isEqualTo(1.0);
     // half-width = 1.96 * sqrt(2 * var) with var from NumPy above
-    relative(same.interval().upper(), 1.959963984540054 * Math.sqrt(2 * 0.0007805565063402045), 1e-9);
+    relative(
+        same.interval().upper(), 1.959963984540054 * Math.sqrt(2 * 0.0007805565063402045), 1e-9);
   }
 }

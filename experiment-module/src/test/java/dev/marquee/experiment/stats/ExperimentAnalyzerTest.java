@@ -20,7 +20,8 @@ class ExperimentAnalyzerTest {
     Map<String, List<ArmCounts>> groups = new LinkedHashMap<>();
     groups.put(
         "adults",
-        List.of(ArmCounts.of(10_000, 1_000), ArmCounts.of(10_000, 1_100), ArmCounts.of(10_000, 980)));
+        List.of(
+            ArmCounts.of(10_000, 1_000), ArmCounts.of(10_000, 1_100), ArmCounts.of(10_000, 980)));
     groups.put(
         "kids",
         List.of(ArmCounts.of(5_000, 400), ArmCounts.of(5_400, 470), ArmCounts.of(5_000, 410)));
@@ -57,8 +58,7 @@ class ExperimentAnalyzerTest {
   }
 
   private static double zP(long nc, long xc, long nt, long xt) {
-    return TwoProportionZTest.compare(
-            new BinomialCounts(nc, xc), new BinomialCounts(nt, xt), 0.95)
+    return TwoProportionZTest.compare(new BinomialCounts(nc, xc), new BinomialCounts(nt, xt), 0.95)
         .pValue();
   }
 

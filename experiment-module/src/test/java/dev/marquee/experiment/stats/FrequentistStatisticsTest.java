@@ -78,7 +78,8 @@ class FrequentistStatisticsTest {
     double[] p = {0.2, 0.001, 0.0125, 0.02, 0.5};
     assertThat(HolmBonferroni.adjust(p))
         .containsExactly(new double[] {0.4, 0.005, 0.05, 0.06, 0.5}, within(1e-15));
-    // Step-down stops at the first non-rejection: 0.02 is not rejected at 0.05 although 0.02 < 0.05.
+    // Step-down stops at the first non-rejection: 0.02 is not rejected at 0.05 although 0.02 <
+    // 0.05.
     assertThat(HolmBonferroni.reject(p, 0.05)).containsExactly(false, true, true, false, false);
   }
 

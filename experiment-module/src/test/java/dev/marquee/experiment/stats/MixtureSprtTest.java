@@ -37,8 +37,7 @@ class MixtureSprtTest {
     relative(strong.confidenceSequence().upper(), 0.02186407427111924, 1e-10);
 
     // n=5000 per arm, 500 vs 520: Λ = 0.6075466880965021 < 1, p capped at 1
-    SequentialLook weak =
-        test.look(new BinomialCounts(5_000, 500), new BinomialCounts(5_000, 520));
+    SequentialLook weak = test.look(new BinomialCounts(5_000, 500), new BinomialCounts(5_000, 520));
     relative(weak.likelihoodRatio(), 0.6075466880965021, 1e-11);
     assertThat(weak.pValue()).isEqualTo(1.0);
     relative(weak.confidenceSequence().lower(), -0.01512643734401425, 1e-10);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded Monte Carlo of continuously monitored experiments: a look after every batch. Batches are
- * drawn as aggregated binomial counts through the normal approximation (n·p = 250 per batch, so
- * the approximation is tight), not viewer by viewer, which keeps the test well under a second.
+ * drawn as aggregated binomial counts through the normal approximation (n·p = 250 per batch, so the
+ * approximation is tight), not viewer by viewer, which keeps the test well under a second.
  */
 class PeekingSimulationTest {
 
