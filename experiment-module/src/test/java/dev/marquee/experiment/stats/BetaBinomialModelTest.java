@@ -100,4 +100,20 @@ class BetaBinomialModelTest {
             new double[] {0.03846259214881764, 0.5075244683963226, 0.288462592148819},
             within(1e-5));
   }
+
+  @ParameterizedTest(name = "quadrature vs closed form, Beta({0},{1}) vs Beta({2},{3})")
+  @CsvSource({
+    // skewed posteriors pressed against 0, very different widths, and no data at all
+    "1, 1000001, 3, 999999",
+    "2, 50, 1, 1",
+    "1, 1, 1, 1",
+    "30, 70, 2, 3",
+  })
+  void quadratureAgreesWithClosedFormAtTheEdges(double aA, double bA, double aB, double bB) {
+    double exact = BetaBinomialModel.exactProbabilityBeats(beta(aA, bA), beta(aB, bB));
+    double quadrature =
+        BetaQuadrature.integrate(new BetaPosterior[] {beta(aA, bA), beta(aB, bB)})
+            .probabilityBeatsControl()[1];
+    assertThat(quadrature).isCloseTo(exact, within(1e-5));
+  }
 }

@@ -121,4 +121,20 @@ class ExperimentAnalyzerTest {
     assertThat(results.byGroup()).hasSize(20);
     assertThat(results.pooled().arms()).hasSize(arms);
   }
+
+  @Test
+  void emptyGroupYieldsUninformativeResultsInsteadOfFailing() {
+    GroupResult empty =
+        ExperimentAnalyzer.withDefaults()
+            .analyzeGroup(
+                "new",
+                List.of("c", "t"),
+                new double[] {0.5, 0.5},
+                List.of(ArmCounts.of(0, 0), ArmCounts.of(0, 0)));
+    assertThat(empty.srm().mismatch()).isFalse();
+    assertThat(empty.arms().get(1).vsControl().pValue()).isEqualTo(1.0);
+    assertThat(empty.arms().get(1).sequential().pValue()).isEqualTo(1.0);
+    assertThat(empty.arms().get(1).probabilityBeatsControl()).isCloseTo(0.5, within(1e-9));
+    assertThat(empty.arms().get(0).rate().interval()).isEqualTo(new Interval(0, 1));
+  }
 }
