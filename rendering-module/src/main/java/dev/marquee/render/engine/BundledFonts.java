@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fonts shipped inside the JAR, because headless servers often have none and output must not
- * depend on what the host has installed. DejaVu Sans covers Latin, Greek, Cyrillic, Armenian,
- * Georgian, Hebrew and basic Arabic; it has no CJK glyphs.
+ * Fonts shipped inside the JAR, because headless servers often have none and output must not depend
+ * on what the host has installed. DejaVu Sans covers Latin, Greek, Cyrillic, Armenian, Georgian,
+ * Hebrew and basic Arabic; it has no CJK glyphs.
  */
 public final class BundledFonts {
   public static final String SANS = "DejaVu Sans";

@@ -37,19 +37,21 @@ public final class CropCalculator {
     }
     return switch (strategy) {
       case REGION -> region(imageWidth, imageHeight, aspect, spec, region);
-      case FOCAL_POINT -> centredOn(
-          imageWidth,
-          imageHeight,
-          widest(imageWidth, imageHeight, aspect),
-          spec.focalX() * imageWidth,
-          spec.focalY() * imageHeight);
+      case FOCAL_POINT ->
+          centredOn(
+              imageWidth,
+              imageHeight,
+              widest(imageWidth, imageHeight, aspect),
+              spec.focalX() * imageWidth,
+              spec.focalY() * imageHeight);
       case SMART -> smart(imageWidth, imageHeight, aspect, saliency);
-      case CENTER -> centredOn(
-          imageWidth,
-          imageHeight,
-          widest(imageWidth, imageHeight, aspect),
-          imageWidth / 2.0,
-          imageHeight / 2.0);
+      case CENTER ->
+          centredOn(
+              imageWidth,
+              imageHeight,
+              widest(imageWidth, imageHeight, aspect),
+              imageWidth / 2.0,
+              imageHeight / 2.0);
     };
   }
 

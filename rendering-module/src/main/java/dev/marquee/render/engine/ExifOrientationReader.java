@@ -63,8 +63,14 @@ final class ExifOrientationReader {
   private static long u32(byte[] b, int i, boolean little) {
     long v =
         little
-            ? (b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (long) (b[i + 3] & 0xFF) << 24)
-            : ((long) (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF);
+            ? (b[i] & 0xFF
+                | (b[i + 1] & 0xFF) << 8
+                | (b[i + 2] & 0xFF) << 16
+                | (long) (b[i + 3] & 0xFF) << 24)
+            : ((long) (b[i] & 0xFF) << 24
+                | (b[i + 1] & 0xFF) << 16
+                | (b[i + 2] & 0xFF) << 8
+                | b[i + 3] & 0xFF);
     return v;
   }
 }

@@ -1,8 +1,8 @@
 package dev.marquee.render.engine;
 
 /**
- * A rectangle in coordinates relative to an image (0..1 on both axes), so it survives resizing
- * and applies to the image as displayed (after EXIF orientation).
+ * A rectangle in coordinates relative to an image (0..1 on both axes), so it survives resizing and
+ * applies to the image as displayed (after EXIF orientation).
  */
 public record NormalizedRect(double x, double y, double width, double height) {
   private static final double EPSILON = 1e-9;

@@ -1,6 +1,8 @@
 package dev.marquee.render.engine;
 
-/** One rendition size in pixels; bounded so a template cannot ask for a memory-exhausting canvas. */
+/**
+ * One rendition size in pixels; bounded so a template cannot ask for a memory-exhausting canvas.
+ */
 public record OutputSize(int width, int height) {
   public static final int MAX_SIDE = 8192;
   public static final long MAX_PIXELS = 40_000_000L;

@@ -90,7 +90,12 @@ public sealed interface Overlay {
    * @param fill rectangle colour
    */
   record Badge(
-      String label, Anchor anchor, String fontName, double sizeFraction, Color textColor, Color fill)
+      String label,
+      Anchor anchor,
+      String fontName,
+      double sizeFraction,
+      Color textColor,
+      Color fill)
       implements Overlay {
     public Badge {
       if (label == null || label.isBlank() || anchor == null || textColor == null || fill == null) {

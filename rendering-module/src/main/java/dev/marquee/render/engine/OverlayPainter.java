@@ -112,7 +112,11 @@ final class OverlayPainter {
     }
     BufferedImage scaled;
     try {
-      scaled = Thumbnails.of(logo).forceSize(lw, lh).imageType(BufferedImage.TYPE_INT_ARGB).asBufferedImage();
+      scaled =
+          Thumbnails.of(logo)
+              .forceSize(lw, lh)
+              .imageType(BufferedImage.TYPE_INT_ARGB)
+              .asBufferedImage();
     } catch (IOException e) {
       throw new IllegalStateException(e); // in-memory resize does no I/O
     }
@@ -147,8 +151,7 @@ final class OverlayPainter {
     if (boxHeight > safe.getHeight()) {
       return;
     }
-    Rectangle2D textBox =
-        new Rectangle2D.Double(0, 0, safe.getWidth() - 2 * padX, textHeight + 2);
+    Rectangle2D textBox = new Rectangle2D.Double(0, 0, safe.getWidth() - 2 * padX, textHeight + 2);
     TextBlock block = TextBlockLayout.layout(b.label(), textBox, Anchor.TOP_LEFT, font, 1, 0);
     if (block.lines().isEmpty()) {
       return;
@@ -162,6 +165,9 @@ final class OverlayPainter {
     g.setColor(b.textColor());
     g.setFont(font);
     TextBlock.Line line = block.lines().get(0);
-    g.drawString(line.text(), (float) (x + padX + line.x() - block.bounds().getX()), (float) (y + padY + metrics.getAscent()));
+    g.drawString(
+        line.text(),
+        (float) (x + padX + line.x() - block.bounds().getX()),
+        (float) (y + padY + metrics.getAscent()));
   }
 }

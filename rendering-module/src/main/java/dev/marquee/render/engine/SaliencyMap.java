@@ -3,8 +3,8 @@ package dev.marquee.render.engine;
 import java.awt.image.BufferedImage;
 
 /**
- * A coarse "how interesting is each cell" grid for smart cropping: edge energy (luma gradient)
- * plus colour saturation, computed on a small downscaled copy so it costs microseconds.
+ * A coarse "how interesting is each cell" grid for smart cropping: edge energy (luma gradient) plus
+ * colour saturation, computed on a small downscaled copy so it costs microseconds.
  */
 public final class SaliencyMap {
   private final int width;

@@ -39,9 +39,9 @@ public final class SourceDecoder {
   }
 
   /**
-   * The subsampling factor to read a crop with so it stays at least twice the output size:
-   * decoder subsampling skips pixels (it aliases), so the final high-quality resize still gets a
-   * 2× margin to filter from.
+   * The subsampling factor to read a crop with so it stays at least twice the output size: decoder
+   * subsampling skips pixels (it aliases), so the final high-quality resize still gets a 2× margin
+   * to filter from.
    */
   public static int shrinkOnLoadFactor(PixelRect crop, int outputWidth, int outputHeight) {
     double ratio =

@@ -40,7 +40,8 @@ public final class TextBlockLayout {
     if (width <= 0 || height < glyphHeight) {
       return new TextBlock(font, List.of(), shadowOffset, emptyAt(box));
     }
-    int lineLimit = Math.max(1, Math.min(maxLines, (int) ((height - glyphHeight) / lineHeight) + 1));
+    int lineLimit =
+        Math.max(1, Math.min(maxLines, (int) ((height - glyphHeight) / lineHeight) + 1));
     List<String> lines = wrap(text.strip().replaceAll("\\s+", " "), font, width, lineLimit);
     if (lines.isEmpty()) {
       return new TextBlock(font, List.of(), shadowOffset, emptyAt(box));

@@ -11,9 +11,9 @@ import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.resizers.configurations.ScalingMode;
 
 /**
- * Renders a variant: for one source image, region and template, one rendition per output size.
- * The source is decoded once (the union of all crops, subsampled for the largest output) and each
- * size is cut from that, resized with Thumbnailator, overlaid and encoded.
+ * Renders a variant: for one source image, region and template, one rendition per output size. The
+ * source is decoded once (the union of all crops, subsampled for the largest output) and each size
+ * is cut from that, resized with Thumbnailator, overlaid and encoded.
  */
 public final class VariantRenderer {
   /** Longest side of the thumbnail that smart cropping analyses. */

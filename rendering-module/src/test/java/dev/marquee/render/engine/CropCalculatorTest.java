@@ -94,7 +94,8 @@ class CropCalculatorTest {
   @ParameterizedTest
   @CsvSource({"0.0,0", "0.25,0", "0.5,350", "0.9,700", "1.0,700"})
   void focalPointCentresTheWindowAsFarAsTheImageAllows(double fx, int expectedX) {
-    PixelRect crop = CropCalculator.compute(1600, 900, 1.0, CropSpec.focalPoint(fx, 0.5), null, null);
+    PixelRect crop =
+        CropCalculator.compute(1600, 900, 1.0, CropSpec.focalPoint(fx, 0.5), null, null);
     assertThat(crop.x()).isEqualTo(expectedX);
     assertThat(crop.width()).isEqualTo(900);
   }

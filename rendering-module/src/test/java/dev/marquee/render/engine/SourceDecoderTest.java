@@ -167,7 +167,8 @@ class SourceDecoderTest {
 
   @Test
   void decodesWebp() {
-    BufferedImage decoded = decodeAll(TestImages.encode(TestImages.solid(30, 20, 0x3366CC), "webp"));
+    BufferedImage decoded =
+        decodeAll(TestImages.encode(TestImages.solid(30, 20, 0x3366CC), "webp"));
     assertThat(decoded.getWidth()).isEqualTo(30);
     int rgb = decoded.getRGB(15, 10);
     assertThat(rgb & 0xFF).isBetween(0xC0, 0xD8);

@@ -65,7 +65,8 @@ class SourceImageInspectorTest {
 
   @Test
   void rejectsTooManyPixelsEvenWhenEachSideIsAllowed() {
-    SourceImageInspector strict = new SourceImageInspector(new ImageLimits(1 << 20, 1000, 1000, 10_000));
+    SourceImageInspector strict =
+        new SourceImageInspector(new ImageLimits(1 << 20, 1000, 1000, 10_000));
     assertThatThrownBy(() -> strict.inspect(pngHeaderOnly(200, 200)))
         .isInstanceOfSatisfying(
             ImageRejectedException.class,
@@ -74,7 +75,8 @@ class SourceImageInspectorTest {
 
   @Test
   void rejectsFilesOverTheByteLimit() {
-    SourceImageInspector strict = new SourceImageInspector(new ImageLimits(100, 1000, 1000, 1_000_000));
+    SourceImageInspector strict =
+        new SourceImageInspector(new ImageLimits(100, 1000, 1000, 1_000_000));
     assertThatThrownBy(() -> strict.inspect(TestImages.bytes("rocket.jpg")))
         .isInstanceOfSatisfying(
             ImageRejectedException.class,
@@ -128,7 +130,8 @@ class SourceImageInspectorTest {
   @Test
   void rejectsCorruptHeaders() {
     // JPEG magic followed by garbage where a marker should be.
-    assertRejected(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x12, 0x34, 0x56, 0x78},
+    assertRejected(
+        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x12, 0x34, 0x56, 0x78},
         RejectionReason.CORRUPT_HEADER);
     // PNG whose IHDR checksum does not match.
     byte[] png = TestImages.bytes("astronaut.png").clone();

@@ -56,10 +56,16 @@ class VariantRendererTest {
     RenderPlan plan =
         renderer.plan(
             source,
-            spec(CropSpec.region(0.15, 1, Placement.RULE_OF_THIRDS), sizes, List.of(), OutputFormat.png()),
+            spec(
+                CropSpec.region(0.15, 1, Placement.RULE_OF_THIRDS),
+                sizes,
+                List.of(),
+                OutputFormat.png()),
             CropCalculatorTest.ASTRONAUT_FACE);
     PixelRect face = PixelRect.covering(CropCalculatorTest.ASTRONAUT_FACE, 512, 512);
-    assertThat(plan.crops()).hasSize(3).allSatisfy(crop -> assertThat(crop.contains(face)).isTrue());
+    assertThat(plan.crops())
+        .hasSize(3)
+        .allSatisfy(crop -> assertThat(crop.contains(face)).isTrue());
     assertThat(plan.decodeRegion().contains(plan.crops().get(0))).isTrue();
   }
 
@@ -67,8 +73,11 @@ class VariantRendererTest {
   void largeSourcesAreSubsampledWhileDecoding() {
     byte[] source4k = TestImages.encode(SourceDecoderTest.generated4k(), "jpg");
     RenderSpec spec =
-        spec(CropSpec.center(), List.of(new OutputSize(320, 180), new OutputSize(160, 90)),
-            List.of(), OutputFormat.jpeg(0.8f));
+        spec(
+            CropSpec.center(),
+            List.of(new OutputSize(320, 180), new OutputSize(160, 90)),
+            List.of(),
+            OutputFormat.jpeg(0.8f));
     RenderPlan plan = renderer.plan(decoder.open(source4k), spec, null);
     assertThat(plan.subsampling()).isEqualTo(6); // limited by the larger output
     List<Rendition> out = renderer.render(source4k, spec, null, Map.of());
@@ -85,7 +94,9 @@ class VariantRendererTest {
           renderer.render(TestImages.bytes("chelsea.png"), spec, null, Map.of("title", "Chelsea"));
       List<Rendition> second =
           renderer.render(TestImages.bytes("chelsea.png"), spec, null, Map.of("title", "Chelsea"));
-      assertThat(second).extracting(Rendition::sha256).isEqualTo(first.stream().map(Rendition::sha256).toList());
+      assertThat(second)
+          .extracting(Rendition::sha256)
+          .isEqualTo(first.stream().map(Rendition::sha256).toList());
     }
   }
 
@@ -103,7 +114,12 @@ class VariantRendererTest {
             3);
     for (int[] size : new int[][] {{1280, 720}, {320, 180}, {200, 300}, {64, 64}, {30, 500}}) {
       Rectangle2D safe = OverlayPainter.safeArea(SAFE, size[0], size[1]);
-      for (String text : List.of(LONG_TITLE, "Short", "Supercalifragilisticexpialidociousness", "Ωμέγα Привет مرحبا")) {
+      for (String text :
+          List.of(
+              LONG_TITLE,
+              "Short",
+              "Supercalifragilisticexpialidociousness",
+              "Ωμέγα Привет مرحبا")) {
         TextBlock block = OverlayPainter.layoutText(title, text, safe, size[1]);
         assertThat(block.lines().size()).isLessThanOrEqualTo(3);
         if (!block.lines().isEmpty()) {
@@ -182,10 +198,16 @@ class VariantRendererTest {
             List.of(
                 new Overlay.Logo(TestImages.encode(logo, "png"), Anchor.TOP_LEFT, 0.2),
                 new Overlay.Badge(
-                    "NEW", Anchor.BOTTOM_RIGHT, BundledFonts.SANS_BOLD, 0.1, Color.WHITE, Color.RED)),
+                    "NEW",
+                    Anchor.BOTTOM_RIGHT,
+                    BundledFonts.SANS_BOLD,
+                    0.1,
+                    Color.WHITE,
+                    Color.RED)),
             OutputFormat.png());
     byte[] black = TestImages.encode(TestImages.solid(400, 200, 0x000000), "png");
-    BufferedImage out = TestImages.read(renderer.render(black, spec, null, Map.of()).get(0).bytes());
+    BufferedImage out =
+        TestImages.read(renderer.render(black, spec, null, Map.of()).get(0).bytes());
     // Safe area starts at 20,10; the logo is 72 px wide.
     assertThat(out.getRGB(25, 15) & 0xFFFFFF).isEqualTo(0x00FF00);
     assertThat(out.getRGB(15, 5) & 0xFFFFFF).isEqualTo(0x000000);
@@ -203,7 +225,8 @@ class VariantRendererTest {
             List.of(new OutputSize(100, 100)),
             List.of(new Overlay.Scrim(false, 0.5, Color.BLACK)),
             OutputFormat.png());
-    BufferedImage out = TestImages.read(renderer.render(white, spec, null, Map.of()).get(0).bytes());
+    BufferedImage out =
+        TestImages.read(renderer.render(white, spec, null, Map.of()).get(0).bytes());
     assertThat(out.getRGB(50, 99) & 0xFF).isLessThan(10);
     assertThat(out.getRGB(50, 75) & 0xFF).isBetween(100, 160);
     assertThat(out.getRGB(50, 40) & 0xFF).isEqualTo(255);
@@ -279,7 +302,9 @@ class VariantRendererTest {
                 "title", SAFE, Anchor.CENTER, "Comic Sans MS", 0.1, Color.WHITE, null, 2),
         "unknown font 'Comic Sans MS'");
     assertInvalid(
-        () -> new Overlay.Text("title", SAFE, Anchor.CENTER, BundledFonts.SANS, 0, Color.WHITE, null, 2),
+        () ->
+            new Overlay.Text(
+                "title", SAFE, Anchor.CENTER, BundledFonts.SANS, 0, Color.WHITE, null, 2),
         "font size");
     assertInvalid(
         () -> new Overlay.Badge("x", Anchor.CENTER, "Nope", 0.1, Color.WHITE, Color.RED),
@@ -302,8 +327,11 @@ class VariantRendererTest {
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.DIMENSIONS_TOO_LARGE));
   }
 
-  private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-    assertThatThrownBy(call).isInstanceOf(InvalidRenderSpecException.class).hasMessageContaining(message);
+  private static void assertInvalid(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+    assertThatThrownBy(call)
+        .isInstanceOf(InvalidRenderSpecException.class)
+        .hasMessageContaining(message);
   }
 
   private static RenderSpec spec(
@@ -328,7 +356,12 @@ class VariantRendererTest {
                 new Color(0, 0, 0, 160),
                 2),
             new Overlay.Badge(
-                "NEW", Anchor.TOP_RIGHT, BundledFonts.SANS_BOLD, 0.07, Color.WHITE, new Color(0xE50914))),
+                "NEW",
+                Anchor.TOP_RIGHT,
+                BundledFonts.SANS_BOLD,
+                0.07,
+                Color.WHITE,
+                new Color(0xE50914))),
         format,
         Color.BLACK,
         SAFE);
