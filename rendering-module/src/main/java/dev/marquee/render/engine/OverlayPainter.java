@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextLayout;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -73,15 +74,15 @@ final class OverlayPainter {
   }
 
   private static void drawText(Graphics2D g, TextBlock block, Overlay.Text t) {
-    g.setFont(block.font());
     for (TextBlock.Line line : block.lines()) {
+      // Drawn as a TextLayout, exactly as it was measured (bidi, shaping, fractional advances).
+      TextLayout layout = new TextLayout(line.text(), block.font(), g.getFontRenderContext());
       if (t.shadow() != null) {
         g.setColor(t.shadow());
-        g.drawString(
-            line.text(), line.x() + block.shadowOffset(), line.baseline() + block.shadowOffset());
+        layout.draw(g, line.x() + block.shadowOffset(), line.baseline() + block.shadowOffset());
       }
       g.setColor(t.color());
-      g.drawString(line.text(), line.x(), line.baseline());
+      layout.draw(g, line.x(), line.baseline());
     }
   }
 
@@ -163,11 +164,11 @@ final class OverlayPainter {
     g.setColor(b.fill());
     g.fill(new RoundRectangle2D.Double(x, y, boxWidth, boxHeight, boxHeight / 2, boxHeight / 2));
     g.setColor(b.textColor());
-    g.setFont(font);
     TextBlock.Line line = block.lines().get(0);
-    g.drawString(
-        line.text(),
-        (float) (x + padX + line.x() - block.bounds().getX()),
-        (float) (y + padY + metrics.getAscent()));
+    new TextLayout(line.text(), font, g.getFontRenderContext())
+        .draw(
+            g,
+            (float) (x + padX + line.x() - block.bounds().getX()),
+            (float) (y + padY + metrics.getAscent()));
   }
 }

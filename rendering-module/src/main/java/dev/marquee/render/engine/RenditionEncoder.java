@@ -33,7 +33,7 @@ final class RenditionEncoder {
         }
         case WEBP -> {
           param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-          param.setCompressionType(param.getCompressionTypes()[0]); // "Lossy"
+          param.setCompressionType("Lossy"); // webp-imageio's type names: Lossy, Lossless
           param.setCompressionQuality(format.quality());
         }
         case PNG -> {

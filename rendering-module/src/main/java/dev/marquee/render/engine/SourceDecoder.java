@@ -138,10 +138,15 @@ public final class SourceDecoder {
       ImageReader reader = readers.next();
       // TwelveMonkeys handles CMYK/YCCK and broken ICC profiles that the JDK reader rejects.
       if (format != ImageFormat.JPEG || reader.getClass().getName().contains("twelvemonkeys")) {
+        if (fallback != null) {
+          fallback.dispose();
+        }
         return reader;
       }
       if (fallback == null) {
         fallback = reader;
+      } else {
+        reader.dispose();
       }
     }
     if (fallback != null) {

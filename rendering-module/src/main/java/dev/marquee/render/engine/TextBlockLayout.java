@@ -3,6 +3,7 @@ package dev.marquee.render.engine;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
+import java.awt.font.TextLayout;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,8 +141,13 @@ public final class TextBlockLayout {
 
   /** Leftmost and rightmost x a string touches: its advance, widened by overhanging glyphs. */
   static double[] horizontalExtent(String s, Font font) {
-    Rectangle2D visual = font.createGlyphVector(FRC, s).getVisualBounds();
-    double advance = font.getStringBounds(s, FRC).getWidth();
+    if (s.isEmpty()) {
+      return new double[] {0, 0};
+    }
+    // TextLayout applies bidi and shaping (Arabic joining, Hebrew order) like the drawing does.
+    TextLayout layout = new TextLayout(s, font, FRC);
+    Rectangle2D visual = layout.getBounds();
+    double advance = layout.getAdvance();
     return new double[] {Math.min(0, visual.getMinX()), Math.max(advance, visual.getMaxX())};
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -148,6 +149,24 @@ class SourceDecoderTest {
     raster.setPixel(0, 0, new int[] {128, 128, 128});
     BufferedImage converted = SrgbNormalizer.toSrgb(new BufferedImage(linear, raster, false, null));
     assertThat(converted.getRGB(0, 0) & 0xFF).isBetween(180, 195);
+  }
+
+  @Test
+  void jpegWithEmbeddedNonSrgbProfileIsConvertedToSrgb() {
+    // Grey 128 tagged with a linear-light RGB profile (as a camera or Photoshop would tag Adobe
+    // RGB) must come out near 188 in sRGB, not 128 as a profile-ignoring decoder would give.
+    byte[] plain = highQualityJpeg(TestImages.solid(16, 16, 0x808080));
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+    tagged.write(plain, 0, 2);
+    int length = 2 + 12 + 2 + profile.length;
+    tagged.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+    tagged.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    tagged.writeBytes(new byte[] {1, 1}); // chunk 1 of 1
+    tagged.writeBytes(profile);
+    tagged.write(plain, 2, plain.length - 2);
+    BufferedImage decoded = decodeAll(tagged.toByteArray());
+    assertThat(decoded.getRGB(8, 8) & 0xFF).isBetween(178, 198);
   }
 
   @Test
