@@ -2,6 +2,7 @@ package dev.marquee.render.engine;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.font.TextAttribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,13 +42,21 @@ public final class BundledFonts {
     return LOADED.computeIfAbsent(name, BundledFonts::load).deriveFont(size);
   }
 
+  private static Font withTypography(Font font) {
+    // Kerning and ligatures: what designers expect from title type; deterministic like the rest.
+    return font.deriveFont(
+        Map.of(
+            TextAttribute.KERNING, TextAttribute.KERNING_ON,
+            TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
+  }
+
   private static Font load(String name) {
     String resource = "/dev/marquee/render/fonts/" + FILES.get(name);
     try (InputStream in = BundledFonts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("font resource missing: " + resource);
       }
-      return Font.createFont(Font.TRUETYPE_FONT, in);
+      return withTypography(Font.createFont(Font.TRUETYPE_FONT, in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (FontFormatException e) {

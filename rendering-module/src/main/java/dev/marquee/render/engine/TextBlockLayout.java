@@ -3,10 +3,13 @@ package dev.marquee.render.engine;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
+import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.awt.geom.Rectangle2D;
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Word-wraps text into a pixel box: breaks at spaces (inside over-long words when it must), stops
@@ -43,7 +46,17 @@ public final class TextBlockLayout {
     }
     int lineLimit =
         Math.max(1, Math.min(maxLines, (int) ((height - glyphHeight) / lineHeight) + 1));
-    List<String> lines = wrap(text.strip().replaceAll("\\s+", " "), font, width, lineLimit);
+    String normalized = text.strip().replaceAll("\\s+", " ");
+    // One base direction for the whole block, from its first strong character: otherwise a wrapped
+    // line that happens to start with Arabic would flip its ellipsis to the other side.
+    boolean leftToRight =
+        new Bidi(normalized, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight();
+    font =
+        font.deriveFont(
+            Map.of(
+                TextAttribute.RUN_DIRECTION,
+                leftToRight ? TextAttribute.RUN_DIRECTION_LTR : TextAttribute.RUN_DIRECTION_RTL));
+    List<String> lines = wrap(normalized, font, width, lineLimit);
     if (lines.isEmpty()) {
       return new TextBlock(font, List.of(), shadowOffset, emptyAt(box));
     }

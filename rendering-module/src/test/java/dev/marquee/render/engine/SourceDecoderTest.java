@@ -123,6 +123,39 @@ class SourceDecoderTest {
   }
 
   @Test
+  void greyWithAlphaPngKeepsGreyAndAlpha() {
+    ComponentColorModel greyAlpha =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            true,
+            false,
+            java.awt.Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_BYTE);
+    WritableRaster raster = greyAlpha.createCompatibleWritableRaster(4, 4);
+    raster.setPixel(1, 1, new int[] {128, 64});
+    BufferedImage decoded =
+        decodeAll(TestImages.encode(new BufferedImage(greyAlpha, raster, false, null), "png"));
+    assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+    assertThat(Integer.toHexString(decoded.getRGB(1, 1))).isEqualTo("40808080");
+  }
+
+  @Test
+  void subsampledRegionOfARotatedJpegShowsTheSameContent() {
+    SourceImage source = decoder.open(withOrientation(markedJpeg(), 8));
+    PixelRect bottom = new PixelRect(0, 100, 100, 100); // displayed 100×200
+    BufferedImage half = decoder.decode(source, bottom, 2);
+    BufferedImage whole = decoder.decode(source, bottom, 1);
+    assertThat(half.getWidth()).isEqualTo(50);
+    assertThat(half.getHeight()).isEqualTo(50);
+    // Turned counter-clockwise, the stored top-left red block shows at the bottom-left.
+    assertReddish(whole.getRGB(10, 90));
+    assertReddish(half.getRGB(5, 45));
+    // Elsewhere the gradient matches within the one-pixel uncertainty of subsampling.
+    assertThat(half.getRGB(30, 10) >> 8 & 0xFF)
+        .isCloseTo(whole.getRGB(60, 20) >> 8 & 0xFF, org.assertj.core.data.Offset.offset(8));
+  }
+
+  @Test
   void palettePngIsExpanded() {
     byte[] reds = {0, (byte) 255};
     byte[] zeros = {0, 0};
