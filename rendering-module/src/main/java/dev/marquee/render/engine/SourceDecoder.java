@@ -60,8 +60,15 @@ public final class SourceDecoder {
     ImageProbe probe = source.probe();
     PixelRect stored =
         source.orientation().toStored(displayedRegion, probe.width(), probe.height());
-    BufferedImage image = read(source, stored, Math.max(1, subsampling));
-    return source.orientation().apply(SrgbNormalizer.toSrgb(image));
+    BufferedImage image = SrgbNormalizer.toSrgb(read(source, stored, Math.max(1, subsampling)));
+    if (probe.format() == ImageFormat.PNG) {
+      // TwelveMonkeys applies JPEG profiles itself; the JDK PNG reader ignores iCCP.
+      var profile = PngIccProfileReader.read(source.bytes());
+      if (profile.isPresent()) {
+        image = SrgbNormalizer.fromProfile(image, profile.get());
+      }
+    }
+    return source.orientation().apply(image);
   }
 
   /** A small copy of the whole image (longest side at most {@code maxSide}) for analysis. */

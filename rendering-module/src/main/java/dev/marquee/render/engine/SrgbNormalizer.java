@@ -56,4 +56,41 @@ final class SrgbNormalizer {
       out.setRGB(0, y, w, 1, argb, 0, w);
     }
   }
+
+  /**
+   * Reinterprets 8-bit pixels as being in {@code profile}'s colour space and converts them to sRGB,
+   * for decoders that return raw values and drop the embedded profile.
+   */
+  static BufferedImage fromProfile(BufferedImage srgbTyped, java.awt.color.ICC_Profile profile) {
+    boolean alpha = srgbTyped.getColorModel().hasAlpha();
+    int w = srgbTyped.getWidth();
+    int h = srgbTyped.getHeight();
+    int bands = alpha ? 4 : 3;
+    java.awt.image.ComponentColorModel tagged =
+        new java.awt.image.ComponentColorModel(
+            new java.awt.color.ICC_ColorSpace(profile),
+            alpha,
+            false,
+            alpha ? java.awt.Transparency.TRANSLUCENT : java.awt.Transparency.OPAQUE,
+            java.awt.image.DataBuffer.TYPE_BYTE);
+    java.awt.image.WritableRaster raster = tagged.createCompatibleWritableRaster(w, h);
+    int[] row = new int[w];
+    byte[] pixel = new byte[bands];
+    for (int y = 0; y < h; y++) {
+      srgbTyped.getRGB(0, y, w, 1, row, 0, w);
+      for (int x = 0; x < w; x++) {
+        int argb = row[x];
+        pixel[0] = (byte) (argb >> 16);
+        pixel[1] = (byte) (argb >> 8);
+        pixel[2] = (byte) argb;
+        if (alpha) {
+          pixel[3] = (byte) (argb >>> 24);
+        }
+        raster.setDataElements(x, y, pixel);
+      }
+    }
+    BufferedImage out = new BufferedImage(w, h, srgbTyped.getType());
+    new ColorConvertOp(null).filter(new BufferedImage(tagged, raster, false, null), out);
+    return out;
+  }
 }

@@ -203,6 +203,49 @@ class SourceDecoderTest {
   }
 
   @Test
+  void pngWithEmbeddedNonSrgbProfileIsConvertedToSrgb() {
+    byte[] plain = TestImages.encode(TestImages.solid(16, 16, 0x808080), "png");
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (var z = new java.util.zip.DeflaterOutputStream(deflated)) {
+      z.write(profile);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    data.writeBytes("linear\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    data.write(0); // compression method: deflate
+    data.writeBytes(deflated.toByteArray());
+    byte[] tagged = insertPngChunk(plain, "iCCP", data.toByteArray());
+    BufferedImage decoded = decodeAll(tagged);
+    assertThat(decoded.getRGB(8, 8) & 0xFF).isBetween(178, 198);
+  }
+
+  @Test
+  void brokenPngProfileIsIgnored() {
+    byte[] plain = TestImages.encode(TestImages.solid(16, 16, 0x808080), "png");
+    byte[] garbage = {'x', 0, 0, 1, 2, 3, 4, 5};
+    BufferedImage decoded = decodeAll(insertPngChunk(plain, "iCCP", garbage));
+    assertThat(decoded.getRGB(8, 8) & 0xFFFFFF).isEqualTo(0x808080);
+  }
+
+  /** Inserts a chunk right after IHDR (offset 33), with its CRC. */
+  static byte[] insertPngChunk(byte[] png, String type, byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, 33);
+    byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    out.write(png, 33, png.length - 33);
+    return out.toByteArray();
+  }
+
+  @Test
   void cmykJpegIsDecodedToRgb() throws Exception {
     byte[] cmyk = cmykJpeg();
     SourceImage source = decoder.open(cmyk);
