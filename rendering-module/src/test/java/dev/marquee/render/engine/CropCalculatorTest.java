@@ -15,15 +15,24 @@ class CropCalculatorTest {
 
   private static final double[] ASPECTS = {16 / 9.0, 2 / 3.0, 1.0, 4 / 3.0, 21 / 9.0, 9 / 16.0};
 
+  /** The looser face box an editor might draw (hair and shoulders' edge included). */
+  static final NormalizedRect ASTRONAUT_FACE_LOOSE =
+      NormalizedRect.ofCorners(0.38, 0.12, 0.62, 0.42);
+
   @ParameterizedTest
   @ValueSource(doubles = {16 / 9.0, 2 / 3.0, 1.0})
   void astronautFaceIsInsideEveryCrop(double aspect) {
-    PixelRect face = PixelRect.covering(ASTRONAUT_FACE, 512, 512);
+    assertRegionAlwaysInside(ASTRONAUT_FACE, aspect);
+    assertRegionAlwaysInside(ASTRONAUT_FACE_LOOSE, aspect);
+  }
+
+  private static void assertRegionAlwaysInside(NormalizedRect region, double aspect) {
+    PixelRect face = PixelRect.covering(region, 512, 512);
     for (Placement placement : Placement.values()) {
       for (double zoom : new double[] {0, 0.5, 1}) {
         PixelRect crop =
             CropCalculator.compute(
-                512, 512, aspect, CropSpec.region(0.1, zoom, placement), ASTRONAUT_FACE, null);
+                512, 512, aspect, CropSpec.region(0.1, zoom, placement), region, null);
         assertInside(crop, 512, 512);
         assertThat(crop.contains(face)).as("%s zoom %s: %s", placement, zoom, crop).isTrue();
         assertThat(crop.width() / (double) crop.height()).isCloseTo(aspect, within(0.01));
