@@ -11,6 +11,7 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
@@ -19,8 +20,26 @@ import net.coobird.thumbnailator.Thumbnails;
 final class OverlayPainter {
   private OverlayPainter() {}
 
+  /**
+   * Decodes the template's logos once per render, before the source is touched, so a bad logo fails
+   * fast as an invalid template rather than as a broken source.
+   */
+  static Map<Overlay.Logo, BufferedImage> decodeLogos(RenderSpec spec) {
+    Map<Overlay.Logo, BufferedImage> logos = new IdentityHashMap<>();
+    for (Overlay overlay : spec.overlays()) {
+      if (overlay instanceof Overlay.Logo l) {
+        logos.put(l, readLogo(l.png()));
+      }
+    }
+    return logos;
+  }
+
   static void paint(
-      BufferedImage canvas, RenderSpec spec, Map<String, String> texts, Graphics2D g) {
+      BufferedImage canvas,
+      RenderSpec spec,
+      Map<String, String> texts,
+      Map<Overlay.Logo, BufferedImage> logos,
+      Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -42,7 +61,7 @@ final class OverlayPainter {
           drawText(g, layoutText(t, text, safe, h), t);
         }
       } else if (overlay instanceof Overlay.Logo l) {
-        logo(g, l, safe);
+        logo(g, l, logos.get(l), safe);
       } else if (overlay instanceof Overlay.Badge b) {
         badge(g, b, safe, h);
       }
@@ -98,8 +117,7 @@ final class OverlayPainter {
     }
   }
 
-  private static void logo(Graphics2D g, Overlay.Logo l, Rectangle2D safe) {
-    BufferedImage logo = readLogo(l.png());
+  private static void logo(Graphics2D g, Overlay.Logo l, BufferedImage logo, Rectangle2D safe) {
     double width = l.widthFraction() * safe.getWidth();
     double height = width * logo.getHeight() / logo.getWidth();
     if (height > safe.getHeight()) {
@@ -127,9 +145,14 @@ final class OverlayPainter {
   }
 
   private static BufferedImage readLogo(byte[] png) {
-    // Template assets are uploaded too: same header checks as sources, small limits.
-    new SourceImageInspector(new ImageLimits(5L * 1024 * 1024, 4096, 4096, 16_000_000))
-        .inspect(png);
+    try {
+      // Template assets are uploaded too: same header checks as sources, small limits.
+      new SourceImageInspector(new ImageLimits(5L * 1024 * 1024, 4096, 4096, 16_000_000))
+          .inspect(png);
+    } catch (ImageRejectedException e) {
+      throw new InvalidRenderSpecException(
+          "logo rejected (" + e.reason().code() + "): " + e.getMessage());
+    }
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
       if (image == null) {

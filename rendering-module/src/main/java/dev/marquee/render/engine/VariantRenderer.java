@@ -36,6 +36,7 @@ public final class VariantRenderer {
    */
   public List<Rendition> render(
       byte[] sourceBytes, RenderSpec spec, NormalizedRect region, Map<String, String> texts) {
+    Map<Overlay.Logo, BufferedImage> logos = OverlayPainter.decodeLogos(spec);
     SourceImage source = decoder.open(sourceBytes);
     RenderPlan plan = plan(source, spec, region);
     BufferedImage decoded = decoder.decode(source, plan.decodeRegion(), plan.subsampling());
@@ -43,7 +44,8 @@ public final class VariantRenderer {
     for (int i = 0; i < spec.sizes().size(); i++) {
       OutputSize size = spec.sizes().get(i);
       BufferedImage cropped = cut(decoded, plan, plan.crops().get(i));
-      BufferedImage canvas = compose(resize(cropped, size), spec, texts == null ? Map.of() : texts);
+      BufferedImage canvas =
+          compose(resize(cropped, size), spec, texts == null ? Map.of() : texts, logos);
       byte[] bytes = RenditionEncoder.encode(canvas, spec.format());
       renditions.add(
           new Rendition(
@@ -106,7 +108,10 @@ public final class VariantRenderer {
   }
 
   private static BufferedImage compose(
-      BufferedImage image, RenderSpec spec, Map<String, String> texts) {
+      BufferedImage image,
+      RenderSpec spec,
+      Map<String, String> texts,
+      Map<Overlay.Logo, BufferedImage> logos) {
     Color background = spec.background();
     boolean keepAlpha = background == null && spec.format().supportsAlpha();
     if (background == null) {
@@ -124,7 +129,7 @@ public final class VariantRenderer {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
       }
       g.drawImage(image, 0, 0, null);
-      OverlayPainter.paint(canvas, spec, texts, g);
+      OverlayPainter.paint(canvas, spec, texts, logos, g);
     } finally {
       g.dispose();
     }

@@ -315,6 +315,19 @@ class VariantRendererTest {
   }
 
   @Test
+  void aBadLogoIsAnInvalidTemplateNotABadSource() {
+    RenderSpec spec =
+        spec(
+            CropSpec.center(),
+            List.of(new OutputSize(10, 10)),
+            List.of(new Overlay.Logo("GIF89a....".getBytes(), Anchor.TOP_LEFT, 0.2)),
+            OutputFormat.png());
+    assertInvalid(
+        () -> renderer.render(TestImages.bytes("rocket.jpg"), spec, null, Map.of()),
+        "logo rejected (image.unsupported_format)");
+  }
+
+  @Test
   void rejectedSourcesSurfaceAsTypedExceptions() {
     RenderSpec spec =
         spec(CropSpec.center(), List.of(new OutputSize(10, 10)), List.of(), OutputFormat.png());
