@@ -110,6 +110,16 @@ public class TaggingService {
     return tags.linksOf(entryId);
   }
 
+  /** The tags of many entries in one query (list pages), grouped by entry id. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Map<UUID, List<EntryTag>> tagsOf(Collection<UUID> entryIds) {
+    if (entryIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return tags.linksOf(entryIds).stream()
+        .collect(java.util.stream.Collectors.groupingBy(link -> link.getEntry().getId()));
+  }
+
   /**
    * Makes the entry's IMPORTED tags exactly {@code desired}, leaving MANUAL and SUGGESTED links
    * alone; for integrations. Records one ENTRY_TAGGED event when something changed.
@@ -143,7 +153,11 @@ public class TaggingService {
           "Replaced imported tags of " + entry.getExternalId(),
           Map.of(
               "importedTags",
-              Map.of("before", beforeImported, "after", refs.stream().map(TagRef::toString).toList())));
+              Map.of(
+                  "before",
+                  beforeImported,
+                  "after",
+                  refs.stream().map(TagRef::toString).toList())));
     }
     return changed;
   }

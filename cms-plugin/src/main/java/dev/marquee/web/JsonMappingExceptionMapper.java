@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.marquee.errors.FieldError;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +60,16 @@ public class JsonMappingExceptionMapper implements ExceptionMapper<JsonProcessin
               + invalid.getValue()
               + "' is not one of "
               + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                  .map(Object::toString)
+                  .collect(Collectors.joining(", "));
+    } else if (mapping instanceof ValueInstantiationException instantiation
+        && instantiation.getType() != null
+        && instantiation.getType().isEnumType()) {
+      // Generated enums validate in a @JsonCreator, which Jackson reports as an instantiation
+      // error.
+      message =
+          "is not one of "
+              + Arrays.stream(instantiation.getType().getRawClass().getEnumConstants())
                   .map(Object::toString)
                   .collect(Collectors.joining(", "));
     } else if (mapping instanceof InvalidFormatException invalid) {

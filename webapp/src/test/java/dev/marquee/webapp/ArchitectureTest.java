@@ -14,9 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   static final String[] CMS_PLUGIN = {
-    "dev.marquee.api..", "dev.marquee.catalog..", "dev.marquee.tagging..", "dev.marquee.audit..",
-    "dev.marquee.integration..", "dev.marquee.errors..", "dev.marquee.web..", "dev.marquee.account..",
-    "dev.marquee.database..", "dev.marquee.paging..", "dev.marquee.security..",
+    "dev.marquee.api..",
+    "dev.marquee.catalog..",
+    "dev.marquee.tagging..",
+    "dev.marquee.audit..",
+    "dev.marquee.integration..",
+    "dev.marquee.errors..",
+    "dev.marquee.web..",
+    "dev.marquee.account..",
+    "dev.marquee.database..",
+    "dev.marquee.paging..",
+    "dev.marquee.security..",
     "dev.marquee.publishing.."
   };
   static final String RENDERING = "dev.marquee.render..";

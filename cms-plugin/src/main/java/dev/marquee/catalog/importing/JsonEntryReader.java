@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <pre>{"externalId":"tt0266697","kind":"MOVIE","parentExternalId":null,"title":"Kill Bill",
  *  "localizedTitles":{"de":"…"},"synopsis":"…","genres":["action"],
- *  "maturity":{"scheme":"MPAA","value":"R","minimumAge":17},"releaseYear":2003,
+ *  "maturityRating":{"scheme":"MPAA","value":"R","minimumAge":17},"releaseYear":2003,
  *  "cast":[{"person":"Uma Thurman","character":"The Bride","role":"hero"}],
  *  "tags":["CAST:Uma Thurman", {"kind":"THEME","value":"revenge"}]}</pre>
  *
@@ -39,8 +39,8 @@ public final class JsonEntryReader {
   /**
    * Reads a whole import file.
    *
-   * @throws InvalidInputException when the file is not JSON, not an array or {@code {"entries":[…]}},
-   *     or has more than {@link ImportLimits#MAX_ROWS} entries
+   * @throws InvalidInputException when the file is not JSON, not an array or {@code
+   *     {"entries":[…]}}, or has more than {@link ImportLimits#MAX_ROWS} entries
    */
   public static List<ImportRow> readFile(InputStream in) {
     JsonNode root;
@@ -57,18 +57,24 @@ public final class JsonEntryReader {
                   + "): "
                   + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InvalidInputException(new FieldError("file", "could not be read: " + e.getMessage()));
+      throw new InvalidInputException(
+          new FieldError("file", "could not be read: " + e.getMessage()));
     }
     JsonNode array = root != null && root.isObject() ? root.get("entries") : root;
     if (array == null || !array.isArray()) {
       throw new InvalidInputException(
-          new FieldError("file", "must be a JSON array of entries or an object {\"entries\": [...]}"));
+          new FieldError(
+              "file", "must be a JSON array of entries or an object {\"entries\": [...]}"));
     }
     if (array.size() > ImportLimits.MAX_ROWS) {
       throw new InvalidInputException(
           new FieldError(
               "file",
-              "has " + array.size() + " entries; at most " + ImportLimits.MAX_ROWS + " per import"));
+              "has "
+                  + array.size()
+                  + " entries; at most "
+                  + ImportLimits.MAX_ROWS
+                  + " per import"));
     }
     List<ImportRow> rows = new ArrayList<>(array.size());
     int n = 0;
@@ -86,16 +92,17 @@ public final class JsonEntryReader {
       return new ImportRow(rowNumber, EntryDraft.of(null, null, null), null, errors);
     }
     MaturityRating maturity = null;
-    JsonNode m = node.get("maturity");
+    JsonNode m = node.get("maturityRating");
     if (m != null && !m.isNull()) {
       if (m.isObject()) {
         maturity =
             new MaturityRating(
-                string(m, "scheme", "maturity.scheme", errors),
-                string(m, "value", "maturity.value", errors),
-                integer(m, "minimumAge", "maturity.minimumAge", errors));
+                string(m, "scheme", "maturityRating.scheme", errors),
+                string(m, "value", "maturityRating.value", errors),
+                integer(m, "minimumAge", "maturityRating.minimumAge", errors));
       } else {
-        errors.add(new FieldError("maturity", "must be an object {scheme, value, minimumAge}"));
+        errors.add(
+            new FieldError("maturityRating", "must be an object {scheme, value, minimumAge}"));
       }
     }
     EntryDraft draft =
@@ -122,7 +129,8 @@ public final class JsonEntryReader {
       return EntryKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       errors.add(
-          new FieldError("kind", "'" + value + "' is not one of " + Arrays.toString(EntryKind.values())));
+          new FieldError(
+              "kind", "'" + value + "' is not one of " + Arrays.toString(EntryKind.values())));
       return null;
     }
   }
@@ -139,7 +147,8 @@ public final class JsonEntryReader {
     return v.asText();
   }
 
-  private static Integer integer(JsonNode node, String name, String field, List<FieldError> errors) {
+  private static Integer integer(
+      JsonNode node, String name, String field, List<FieldError> errors) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {
       return null;
