@@ -45,7 +45,13 @@ public class AuditLog {
       Map<String, ?> details) {
     repository.add(
         new AuditEvent(
-            now(), actor, action, targetType, targetId, summary, details == null ? null : json(details)));
+            now(),
+            actor,
+            action,
+            targetType,
+            targetId,
+            summary,
+            details == null ? null : json(details)));
   }
 
   /** Events matching {@code query}, newest first. */

@@ -64,6 +64,8 @@ public class CastMember {
 
   @Override
   public String toString() {
-    return person + (character == null ? "" : " as " + character) + (role == null ? "" : " (" + role + ")");
+    return person
+        + (character == null ? "" : " as " + character)
+        + (role == null ? "" : " (" + role + ")");
   }
 }

@@ -40,7 +40,8 @@ public class CatalogService {
   /**
    * Creates an entry.
    *
-   * @throws InvalidInputException when the draft breaks a rule or names an unknown/unsuitable parent
+   * @throws InvalidInputException when the draft breaks a rule or names an unknown/unsuitable
+   *     parent
    * @throws ResourceConflictException when the external id is taken
    */
   public CatalogEntry create(EntryDraft draft, String actor) {
@@ -61,12 +62,16 @@ public class CatalogService {
     return entry;
   }
 
-  /** @throws ResourceNotFoundException when there is no such entry */
+  /**
+   * @throws ResourceNotFoundException when there is no such entry
+   */
   public CatalogEntry get(UUID id) {
     return entries.find(id).orElseThrow(() -> notFound(id.toString()));
   }
 
-  /** @throws ResourceNotFoundException when there is no such entry */
+  /**
+   * @throws ResourceNotFoundException when there is no such entry
+   */
   public CatalogEntry getByExternalId(String externalId) {
     return entries.findByExternalId(externalId).orElseThrow(() -> notFound(externalId));
   }
@@ -81,7 +86,12 @@ public class CatalogService {
     CatalogEntry entry = get(id);
     if (entry.getVersion() != expectedVersion) {
       throw new StaleVersionException(
-          "Catalog entry " + id + " is at version " + entry.getVersion() + ", not " + expectedVersion,
+          "Catalog entry "
+              + id
+              + " is at version "
+              + entry.getVersion()
+              + ", not "
+              + expectedVersion,
           entry.getVersion());
     }
     EntryDraft valid = validated(draft);
@@ -95,8 +105,8 @@ public class CatalogService {
   }
 
   /**
-   * Creates the entry or makes the existing one with the same external id look like the draft;
-   * used by integrations that do not track versions.
+   * Creates the entry or makes the existing one with the same external id look like the draft; used
+   * by integrations that do not track versions.
    */
   public UpsertResult upsert(EntryDraft draft, String actor) {
     EntryDraft valid = validated(draft);
@@ -178,7 +188,12 @@ public class CatalogService {
     Map<String, Object> snapshot = entry.snapshot();
     entries.remove(entry);
     audit.record(
-        actor, AuditAction.ENTRY_DELETED, AuditTarget.ENTRY, id.toString(), "Deleted " + describe(entry), snapshot);
+        actor,
+        AuditAction.ENTRY_DELETED,
+        AuditTarget.ENTRY,
+        id.toString(),
+        "Deleted " + describe(entry),
+        snapshot);
   }
 
   /**
@@ -231,12 +246,18 @@ public class CatalogService {
                     new InvalidInputException(
                         new FieldError(
                             "parentExternalId",
-                            "no catalog entry has external id '" + draft.parentExternalId() + "'")));
+                            "no catalog entry has external id '"
+                                + draft.parentExternalId()
+                                + "'")));
     if (!draft.kind().acceptsParent(parent.getKind())) {
       throw new InvalidInputException(
           new FieldError(
               "parentExternalId",
-              "a " + draft.kind() + " cannot belong to a " + parent.getKind() + parentRule(draft.kind())));
+              "a "
+                  + draft.kind()
+                  + " cannot belong to a "
+                  + parent.getKind()
+                  + parentRule(draft.kind())));
     }
     return parent;
   }
@@ -256,5 +277,4 @@ public class CatalogService {
   private static ResourceNotFoundException notFound(String key) {
     return new ResourceNotFoundException("No catalog entry " + key);
   }
-
 }

@@ -39,12 +39,30 @@ public record EntryDraft(
 
   public EntryDraft withParent(String parent) {
     return new EntryDraft(
-        externalId, kind, parent, title, localizedTitles, synopsis, genres, maturity, releaseYear, cast);
+        externalId,
+        kind,
+        parent,
+        title,
+        localizedTitles,
+        synopsis,
+        genres,
+        maturity,
+        releaseYear,
+        cast);
   }
 
   public EntryDraft withTitle(String newTitle) {
     return new EntryDraft(
-        externalId, kind, parentExternalId, newTitle, localizedTitles, synopsis, genres, maturity, releaseYear, cast);
+        externalId,
+        kind,
+        parentExternalId,
+        newTitle,
+        localizedTitles,
+        synopsis,
+        genres,
+        maturity,
+        releaseYear,
+        cast);
   }
 
   /**

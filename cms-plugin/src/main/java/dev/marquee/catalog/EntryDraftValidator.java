@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * and kind are the service's job).
  */
 public final class EntryDraftValidator {
-  /** Allowed external ids: a letter or digit, then up to 199 of letters, digits and {@code ._:/-}. */
+  /**
+   * Allowed external ids: a letter or digit, then up to 199 of letters, digits and {@code ._:/-}.
+   */
   public static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$");
 
   public static final int MIN_RELEASE_YEAR = 1870;
@@ -39,7 +41,8 @@ public final class EntryDraftValidator {
     String parent = draft.parentExternalId();
     if (parent != null && !parent.isBlank()) {
       if (draft.kind() == EntryKind.MOVIE || draft.kind() == EntryKind.SERIES) {
-        errors.add(new FieldError("parentExternalId", "a " + draft.kind() + " cannot have a parent"));
+        errors.add(
+            new FieldError("parentExternalId", "a " + draft.kind() + " cannot have a parent"));
       } else if (!EXTERNAL_ID.matcher(parent.trim()).matches()) {
         errors.add(new FieldError("parentExternalId", "is not a valid external id"));
       } else if (draft.externalId() != null && parent.trim().equals(draft.externalId().trim())) {

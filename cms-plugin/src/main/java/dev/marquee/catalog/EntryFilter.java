@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param genre a genre, compared lower-case
  * @param tag entries carrying this tag (value compared case-insensitively)
  * @param maturityScheme with {@code maturityValue}: entries with exactly this rating
- * @param maxMinimumAge entries whose rating's minimum age is at most this (unrated entries excluded)
+ * @param maxMinimumAge entries whose rating's minimum age is at most this (unrated entries
+ *     excluded)
  * @param updatedSince entries updated at or after this instant
  * @param status ACTIVE when null
  */
@@ -27,7 +28,8 @@ public record EntryFilter(
 
   public EntryFilter {
     text = blankToNull(text);
-    genre = genre == null || genre.isBlank() ? null : genre.trim().toLowerCase(java.util.Locale.ROOT);
+    genre =
+        genre == null || genre.isBlank() ? null : genre.trim().toLowerCase(java.util.Locale.ROOT);
     maturityScheme =
         maturityScheme == null || maturityScheme.isBlank()
             ? null
@@ -42,35 +44,43 @@ public record EntryFilter(
   }
 
   public EntryFilter withText(String t) {
-    return new EntryFilter(t, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+    return new EntryFilter(
+        t, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withKind(EntryKind k) {
-    return new EntryFilter(text, k, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+    return new EntryFilter(
+        text, k, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withGenre(String g) {
-    return new EntryFilter(text, kind, g, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+    return new EntryFilter(
+        text, kind, g, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withTag(TagRef t) {
-    return new EntryFilter(text, kind, genre, t, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+    return new EntryFilter(
+        text, kind, genre, t, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withMaturity(String scheme, String value) {
-    return new EntryFilter(text, kind, genre, tag, scheme, value, maxMinimumAge, updatedSince, status);
+    return new EntryFilter(
+        text, kind, genre, tag, scheme, value, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withMaxMinimumAge(Integer age) {
-    return new EntryFilter(text, kind, genre, tag, maturityScheme, maturityValue, age, updatedSince, status);
+    return new EntryFilter(
+        text, kind, genre, tag, maturityScheme, maturityValue, age, updatedSince, status);
   }
 
   public EntryFilter withUpdatedSince(Instant since) {
-    return new EntryFilter(text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, since, status);
+    return new EntryFilter(
+        text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, since, status);
   }
 
   public EntryFilter withStatus(EntryStatus s) {
-    return new EntryFilter(text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, s);
+    return new EntryFilter(
+        text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, s);
   }
 
   /** A stable description of the filters, the input of the cursor fingerprint. */
@@ -82,7 +92,8 @@ public record EntryFilter(
         String.valueOf(genre),
         tag == null ? "null" : tag.kind() + ":" + tag.normalizedValue(),
         String.valueOf(maturityScheme),
-        String.valueOf(maturityValue == null ? null : maturityValue.toLowerCase(java.util.Locale.ROOT)),
+        String.valueOf(
+            maturityValue == null ? null : maturityValue.toLowerCase(java.util.Locale.ROOT)),
         String.valueOf(maxMinimumAge),
         String.valueOf(updatedSince),
         String.valueOf(status));

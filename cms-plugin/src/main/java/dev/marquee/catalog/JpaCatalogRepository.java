@@ -183,8 +183,8 @@ public class JpaCatalogRepository implements CatalogRepository {
   }
 
   /**
-   * Initialises the element collections of {@code entries} with one query per collection instead
-   * of one per entry.
+   * Initialises the element collections of {@code entries} with one query per collection instead of
+   * one per entry.
    */
   private void loadCollections(List<CatalogEntry> entries) {
     if (entries.isEmpty()) {
@@ -193,7 +193,9 @@ public class JpaCatalogRepository implements CatalogRepository {
     List<UUID> ids = entries.stream().map(CatalogEntry::getId).toList();
     for (String collection : List.of("localizedTitles", "genres", "cast")) {
       em.createQuery(
-              "select e from CatalogEntry e left join fetch e." + collection + " where e.id in :ids",
+              "select e from CatalogEntry e left join fetch e."
+                  + collection
+                  + " where e.id in :ids",
               CatalogEntry.class)
           .setParameter("ids", ids)
           .getResultList();

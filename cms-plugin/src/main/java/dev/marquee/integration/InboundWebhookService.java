@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Receives host-CMS webhooks: verifies the Standard Webhooks signature with the secret from {@value
  * #SECRET_KEY} (env {@code MARQUEE_INTEGRATION_WEBHOOK_SECRET}), ignores redeliveries of a {@code
- * webhook-id} already applied, lets the named {@link CatalogSource} read the payload and applies the
- * change as actor {@code webhook:<source>}. Change and processed id commit together.
+ * webhook-id} already applied, lets the named {@link CatalogSource} read the payload and applies
+ * the change as actor {@code webhook:<source>}. Change and processed id commit together.
  */
 @ApplicationScoped
 @Transactional
@@ -77,7 +77,9 @@ public class InboundWebhookService {
   public WebhookReceipt receive(String sourceName, Map<String, List<String>> headers, byte[] body) {
     if (signature == null) {
       throw new WebhookDisabledException(
-          "The inbound webhook is disabled: set " + SECRET_KEY + " (MARQUEE_INTEGRATION_WEBHOOK_SECRET)");
+          "The inbound webhook is disabled: set "
+              + SECRET_KEY
+              + " (MARQUEE_INTEGRATION_WEBHOOK_SECRET)");
     }
     CatalogSource source = source(sourceName);
     String webhookId = signature.verify(headers, body, clock.instant());

@@ -38,7 +38,8 @@ public class MarqueeCatalogSource implements CatalogSource {
     if ("entry.upserted".equals(type)) {
       ImportRow row = JsonEntryReader.readEntry(root.get("entry"), 1);
       if (!row.parseErrors().isEmpty()) {
-        throw new InvalidInputException("The webhook's entry is invalid", prefixed(row.parseErrors()));
+        throw new InvalidInputException(
+            "The webhook's entry is invalid", prefixed(row.parseErrors()));
       }
       return new CatalogChange.Upsert(row.draft(), row.tags());
     }

@@ -7,4 +7,5 @@ package dev.marquee.integration;
  * @param outcome CREATED, UPDATED, UNCHANGED, ARCHIVED or REPLAYED
  * @param externalId the entry the delivery was about, null for replays
  */
-public record WebhookReceipt(String webhookId, boolean replayed, String outcome, String externalId) {}
+public record WebhookReceipt(
+    String webhookId, boolean replayed, String outcome, String externalId) {}

@@ -30,7 +30,9 @@ public final class WebhookSignature {
   private static final String PREFIX = "whsec_";
   private final byte[] key;
 
-  /** @param secret {@code whsec_<base64>} as the spec writes it, or any other string used raw */
+  /**
+   * @param secret {@code whsec_<base64>} as the spec writes it, or any other string used raw
+   */
   public WebhookSignature(String secret) {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("a webhook secret is required");

@@ -43,7 +43,12 @@ public class EntryTag {
   protected EntryTag() {}
 
   public EntryTag(
-      CatalogEntry entry, EngagementTag tag, Double weight, TagSource source, String actor, Instant now) {
+      CatalogEntry entry,
+      EngagementTag tag,
+      Double weight,
+      TagSource source,
+      String actor,
+      Instant now) {
     this.id = UUID.randomUUID();
     this.entry = entry;
     this.tag = tag;

@@ -50,7 +50,8 @@ public class JpaTagRepository implements TagRepository {
     List<String> values = refs.stream().map(TagRef::normalizedValue).distinct().toList();
     for (int i = 0; i < values.size(); i += CHUNK) {
       em.createQuery(
-              "select t from EngagementTag t where t.normalizedValue in :values", EngagementTag.class)
+              "select t from EngagementTag t where t.normalizedValue in :values",
+              EngagementTag.class)
           .setParameter("values", values.subList(i, Math.min(values.size(), i + CHUNK)))
           .getResultList()
           .forEach(t -> found.put(TagRepository.key(t.getKind(), t.getNormalizedValue()), t));

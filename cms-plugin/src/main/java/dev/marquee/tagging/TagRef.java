@@ -48,11 +48,14 @@ public record TagRef(TagKind kind, String value) {
       return TagKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidInputException(
-          new FieldError(field, "unknown tag kind; use one of " + Arrays.toString(TagKind.values())));
+          new FieldError(
+              field, "unknown tag kind; use one of " + Arrays.toString(TagKind.values())));
     }
   }
 
-  /** Throws {@link InvalidInputException} on {@code field} unless the value is 1..200 characters. */
+  /**
+   * Throws {@link InvalidInputException} on {@code field} unless the value is 1..200 characters.
+   */
   public TagRef check(String field) {
     if (kind == null) {
       throw new InvalidInputException(new FieldError(field, "tag kind is required"));

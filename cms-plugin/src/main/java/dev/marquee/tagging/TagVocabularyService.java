@@ -56,14 +56,18 @@ public class TagVocabularyService {
         new KeysetCursor(fingerprint, last.getNormalizedValue(), last.getId()).encode());
   }
 
-  /** @throws ResourceNotFoundException when there is no such term */
+  /**
+   * @throws ResourceNotFoundException when there is no such term
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public TagUsage get(UUID id) {
     EngagementTag tag = find(id);
     return new TagUsage(tag, tags.usageCount(id));
   }
 
-  /** @throws ResourceConflictException when the kind already has this value (any case) */
+  /**
+   * @throws ResourceConflictException when the kind already has this value (any case)
+   */
   public EngagementTag create(TagRef ref, String actor) {
     TagRef checked = checked(ref, "value");
     tags.find(checked)
@@ -118,8 +122,8 @@ public class TagVocabularyService {
   }
 
   /**
-   * Merges {@code sourceId} into {@code targetId}: the source's entries get the target tag (where an
-   * entry carried both, the higher weight survives), then the source term is deleted.
+   * Merges {@code sourceId} into {@code targetId}: the source's entries get the target tag (where
+   * an entry carried both, the higher weight survives), then the source term is deleted.
    *
    * @return the target with its new usage count
    */
@@ -181,6 +185,7 @@ public class TagVocabularyService {
   }
 
   private EngagementTag find(UUID id) {
-    return tags.find(id).orElseThrow(() -> new ResourceNotFoundException("No engagement tag " + id));
+    return tags.find(id)
+        .orElseThrow(() -> new ResourceNotFoundException("No engagement tag " + id));
   }
 }

@@ -143,7 +143,11 @@ public class TaggingService {
           "Replaced imported tags of " + entry.getExternalId(),
           Map.of(
               "importedTags",
-              Map.of("before", beforeImported, "after", refs.stream().map(TagRef::toString).toList())));
+              Map.of(
+                  "before",
+                  beforeImported,
+                  "after",
+                  refs.stream().map(TagRef::toString).toList())));
     }
     return changed;
   }

@@ -41,23 +41,57 @@ class AuditLogTest {
     } while (cursor != null);
     assertThat(summaries).hasSize(12).doesNotHaveDuplicates();
     List<AuditEvent> all = s.tx(() -> s.audit.query(AuditQuery.all(), null, 200)).items();
-    assertThat(all).extracting(AuditEvent::getOccurredAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(all)
+        .extracting(AuditEvent::getOccurredAt)
+        .isSortedAccordingTo((a, b) -> b.compareTo(a));
     assertThat(all.get(0).getDetails()).isEqualTo("{\"i\":11}");
 
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, "alice", null, null, null), null, null)).items())
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, "alice", null, null, null), null, null))
+                .items())
         .hasSize(4)
         .allSatisfy(e -> assertThat(e.getActor()).isEqualTo("alice"));
-    assertThat(s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.ENTRY, "e1"), null, null)).items())
+    assertThat(
+            s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.ENTRY, "e1"), null, null))
+                .items())
         .extracting(AuditEvent::getSummary)
         .containsExactly("event 9", "event 5", "event 1");
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, "bob", AuditAction.ENTRY_CREATED, null, null), null, null)).items())
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(
+                                null, null, "bob", AuditAction.ENTRY_CREATED, null, null),
+                            null,
+                            null))
+                .items())
         .extracting(AuditEvent::getSummary)
         .containsExactly("event 10", "event 8", "event 4", "event 2");
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, null, null, start, null), null, null)).items()).hasSize(12);
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, null, null, null, start), null, null)).items()).isEmpty();
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, null, null, start, null), null, null))
+                .items())
+        .hasSize(12);
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, null, null, null, start), null, null))
+                .items())
+        .isEmpty();
 
     String first = s.tx(() -> s.audit.query(AuditQuery.all(), null, 5)).nextCursor();
-    assertThatThrownBy(() -> s.tx(() -> s.audit.query(new AuditQuery(null, null, "bob", null, null, null), first, 5)))
+    assertThatThrownBy(
+            () ->
+                s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, "bob", null, null, null), first, 5)))
         .isInstanceOf(InvalidInputException.class);
   }
 }

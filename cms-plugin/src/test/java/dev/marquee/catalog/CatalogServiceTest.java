@@ -113,7 +113,10 @@ class CatalogServiceTest {
             StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
 
     List<AuditEvent> history =
-        s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.ENTRY, id.toString()), null, null))
+        s.tx(
+                () ->
+                    s.audit.query(
+                        AuditQuery.forTarget(AuditTarget.ENTRY, id.toString()), null, null))
             .items();
     assertThat(history)
         .extracting(AuditEvent::getAction)
@@ -127,27 +130,51 @@ class CatalogServiceTest {
   @BothDatabases
   void enforcesTheHierarchyAndRefusesToDeleteParents(TestDatabase db) {
     TestServices s = new TestServices(db);
-    UUID series = s.tx(() -> s.catalog.create(EntryDraft.of("s1", EntryKind.SERIES, "Show"), ED)).getId();
+    UUID series =
+        s.tx(() -> s.catalog.create(EntryDraft.of("s1", EntryKind.SERIES, "Show"), ED)).getId();
     CatalogEntry season =
-        s.tx(() -> s.catalog.create(EntryDraft.of("s1-1", EntryKind.SEASON, "S1").withParent("s1"), ED));
-    s.tx(() -> s.catalog.create(EntryDraft.of("s1-1-1", EntryKind.EPISODE, "E1").withParent("s1-1"), ED));
-    assertThat(s.tx(() -> s.catalog.get(season.getId()).getParent().getExternalId())).isEqualTo("s1");
+        s.tx(
+            () ->
+                s.catalog.create(
+                    EntryDraft.of("s1-1", EntryKind.SEASON, "S1").withParent("s1"), ED));
+    s.tx(
+        () ->
+            s.catalog.create(
+                EntryDraft.of("s1-1-1", EntryKind.EPISODE, "E1").withParent("s1-1"), ED));
+    assertThat(s.tx(() -> s.catalog.get(season.getId()).getParent().getExternalId()))
+        .isEqualTo("s1");
 
     assertThatThrownBy(
             () ->
-                s.tx(() -> s.catalog.create(EntryDraft.of("x", EntryKind.SEASON, "X").withParent("s1-1"), ED)))
+                s.tx(
+                    () ->
+                        s.catalog.create(
+                            EntryDraft.of("x", EntryKind.SEASON, "X").withParent("s1-1"), ED)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("SERIES");
     assertThatThrownBy(
             () ->
-                s.tx(() -> s.catalog.create(EntryDraft.of("y", EntryKind.EPISODE, "Y").withParent("nope"), ED)))
+                s.tx(
+                    () ->
+                        s.catalog.create(
+                            EntryDraft.of("y", EntryKind.EPISODE, "Y").withParent("nope"), ED)))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.errors().get(0).field()).isEqualTo("parentExternalId"));
-    assertThatThrownBy(() -> s.tx(() -> { s.catalog.delete(series, ED); return null; }))
+    assertThatThrownBy(
+            () ->
+                s.tx(
+                    () -> {
+                      s.catalog.delete(series, ED);
+                      return null;
+                    }))
         .isInstanceOf(ResourceConflictException.class);
     assertThatThrownBy(
-            () -> s.tx(() -> s.catalog.update(series, 0, EntryDraft.of("s1", EntryKind.MOVIE, "Show"), ED)))
+            () ->
+                s.tx(
+                    () ->
+                        s.catalog.update(
+                            series, 0, EntryDraft.of("s1", EntryKind.MOVIE, "Show"), ED)))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -159,17 +186,28 @@ class CatalogServiceTest {
     s.tx(() -> s.catalog.archive(id, ED));
     assertThat(s.tx(() -> s.catalog.list(EntryFilter.all(), null, null, null)).items()).isEmpty();
     assertThat(
-            s.tx(() -> s.catalog.list(EntryFilter.all().withStatus(EntryStatus.ARCHIVED), null, null, null))
+            s.tx(
+                    () ->
+                        s.catalog.list(
+                            EntryFilter.all().withStatus(EntryStatus.ARCHIVED), null, null, null))
                 .items())
         .extracting(CatalogEntry::getId)
         .containsExactly(id);
     s.tx(() -> s.catalog.restore(id, ED));
     assertThat(s.tx(() -> s.catalog.get(id)).getStatus()).isEqualTo(EntryStatus.ACTIVE);
 
-    s.tx(() -> { s.catalog.delete(id, ED); return null; });
-    assertThatThrownBy(() -> s.tx(() -> s.catalog.get(id))).isInstanceOf(ResourceNotFoundException.class);
+    s.tx(
+        () -> {
+          s.catalog.delete(id, ED);
+          return null;
+        });
+    assertThatThrownBy(() -> s.tx(() -> s.catalog.get(id)))
+        .isInstanceOf(ResourceNotFoundException.class);
     assertThat(
-            s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.ENTRY, id.toString()), null, null))
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            AuditQuery.forTarget(AuditTarget.ENTRY, id.toString()), null, null))
                 .items())
         .extracting(AuditEvent::getAction)
         .containsExactly(
@@ -188,9 +226,15 @@ class CatalogServiceTest {
                 () ->
                     s.catalog.create(
                         new EntryDraft(
-                            "tt0110912", EntryKind.MOVIE, null, "Pulp Fiction",
-                            Map.of("fr", "Fiction pulpeuse"), null, List.of("crime"),
-                            new MaturityRating("BBFC", "18", 18), 1994,
+                            "tt0110912",
+                            EntryKind.MOVIE,
+                            null,
+                            "Pulp Fiction",
+                            Map.of("fr", "Fiction pulpeuse"),
+                            null,
+                            List.of("crime"),
+                            new MaturityRating("BBFC", "18", 18),
+                            1994,
                             List.of(new CastMember("Uma Thurman", "Mia Wallace", null))),
                         ED))
             .getId();
@@ -199,8 +243,16 @@ class CatalogServiceTest {
                 () ->
                     s.catalog.create(
                         new EntryDraft(
-                            "show-1", EntryKind.SERIES, null, "Bluey", null, null, List.of("Family"),
-                            new MaturityRating("TV", "TV-Y", 0), 2018, null),
+                            "show-1",
+                            EntryKind.SERIES,
+                            null,
+                            "Bluey",
+                            null,
+                            null,
+                            List.of("Family"),
+                            new MaturityRating("TV", "TV-Y", 0),
+                            2018,
+                            null),
                         ED))
             .getId();
     Instant afterCreation = s.tx(() -> s.catalog.get(show).getUpdatedAt());
@@ -224,7 +276,10 @@ class CatalogServiceTest {
     assertThat(ids(s, EntryFilter.all().withMaturity("TV", null).withMaxMinimumAge(12)))
         .containsExactly(show);
 
-    s.tx(() -> s.catalog.update(pf, 0, EntryDraft.of("tt0110912", EntryKind.MOVIE, "Pulp Fiction!"), ED));
+    s.tx(
+        () ->
+            s.catalog.update(
+                pf, 0, EntryDraft.of("tt0110912", EntryKind.MOVIE, "Pulp Fiction!"), ED));
     assertThat(ids(s, EntryFilter.all().withUpdatedSince(afterCreation.plusNanos(1000))))
         .containsExactly(pf);
     List<UUID> byUpdate = new ArrayList<>();
@@ -276,7 +331,8 @@ class CatalogServiceTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
-    assertThatThrownBy(() -> s.tx(() -> s.catalog.list(EntryFilter.all(), EntrySort.UPDATED_AT, cursor, 5)))
+    assertThatThrownBy(
+            () -> s.tx(() -> s.catalog.list(EntryFilter.all(), EntrySort.UPDATED_AT, cursor, 5)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> s.tx(() -> s.catalog.list(EntryFilter.all(), null, null, 201)))
         .isInstanceOf(InvalidInputException.class);

@@ -35,13 +35,15 @@ class InboundWebhookServiceTest {
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static WebhookReceipt deliver(TestServices s, InboundWebhookService service, String id, String json) {
+  private static WebhookReceipt deliver(
+      TestServices s, InboundWebhookService service, String id, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     Map<String, List<String>> headers =
         Map.of(
             "webhook-id", List.of(id),
             "webhook-timestamp", List.of(String.valueOf(NOW.getEpochSecond())),
-            "webhook-signature", List.of(new WebhookSignature(SECRET).sign(id, NOW.getEpochSecond(), body)));
+            "webhook-signature",
+                List.of(new WebhookSignature(SECRET).sign(id, NOW.getEpochSecond(), body)));
     return s.tx(() -> service.receive(MarqueeCatalogSource.NAME, headers, body));
   }
 
@@ -70,12 +72,28 @@ class InboundWebhookServiceTest {
     assertThat(replay.replayed()).isTrue();
     assertThat(s.tx(() -> s.catalog.get(entry.getId())).getTitle()).isEqualTo("Kill Bill (edited)");
 
-    assertThat(deliver(s, service, "msg_2", UPSERT.replace("Kill Bill", "Kill Bill (edited)")).outcome())
+    assertThat(
+            deliver(s, service, "msg_2", UPSERT.replace("Kill Bill", "Kill Bill (edited)"))
+                .outcome())
         .isEqualTo("UNCHANGED");
-    assertThat(deliver(s, service, "msg_3", "{\"type\":\"entry.archived\",\"externalId\":\"tt0266697\"}").outcome())
+    assertThat(
+            deliver(
+                    s,
+                    service,
+                    "msg_3",
+                    "{\"type\":\"entry.archived\",\"externalId\":\"tt0266697\"}")
+                .outcome())
         .isEqualTo("ARCHIVED");
-    assertThat(s.tx(() -> s.catalog.get(entry.getId())).getStatus()).isEqualTo(EntryStatus.ARCHIVED);
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, "webhook:marquee", null, null, null), null, null)).items())
+    assertThat(s.tx(() -> s.catalog.get(entry.getId())).getStatus())
+        .isEqualTo(EntryStatus.ARCHIVED);
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, "webhook:marquee", null, null, null),
+                            null,
+                            null))
+                .items())
         .extracting(AuditEvent::getSummary)
         .hasSize(3);
   }
@@ -89,20 +107,30 @@ class InboundWebhookServiceTest {
         Map.of(
             "webhook-id", List.of("msg_x"),
             "webhook-timestamp", List.of(String.valueOf(NOW.getEpochSecond())),
-            "webhook-signature", List.of(new WebhookSignature("whsec_b3RoZXI=").sign("msg_x", NOW.getEpochSecond(), body)));
+            "webhook-signature",
+                List.of(
+                    new WebhookSignature("whsec_b3RoZXI=")
+                        .sign("msg_x", NOW.getEpochSecond(), body)));
 
     assertThatThrownBy(() -> s.tx(() -> service.receive("marquee", forged, body)))
         .isInstanceOf(WebhookAuthenticationException.class);
     assertThatThrownBy(() -> s.tx(() -> service.receive("acme-cms", forged, body)))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertThatThrownBy(() -> s.tx(() -> service(s, Optional.empty()).receive("marquee", forged, body)))
+    assertThatThrownBy(
+            () -> s.tx(() -> service(s, Optional.empty()).receive("marquee", forged, body)))
         .isInstanceOf(WebhookDisabledException.class);
     assertThatThrownBy(() -> deliver(s, service, "msg_4", "{\"type\":\"entry.deleted\"}"))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
-            () -> deliver(s, service, "msg_5", "{\"type\":\"entry.upserted\",\"entry\":{\"externalId\":\"x\",\"kind\":\"MOVIE\"}}"))
+            () ->
+                deliver(
+                    s,
+                    service,
+                    "msg_5",
+                    "{\"type\":\"entry.upserted\",\"entry\":{\"externalId\":\"x\",\"kind\":\"MOVIE\"}}"))
         .isInstanceOfSatisfying(
-            InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("title"));
+            InvalidInputException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("title"));
     // a rejected message was not marked as processed: once fixed, the same id is applied
     assertThat(deliver(s, service, "msg_5", UPSERT).outcome()).isEqualTo("CREATED");
   }
@@ -111,8 +139,16 @@ class InboundWebhookServiceTest {
   static final class CatalogServiceDrafts {
     static dev.marquee.catalog.EntryDraft renamed() {
       return new dev.marquee.catalog.EntryDraft(
-          "tt0266697", dev.marquee.catalog.EntryKind.MOVIE, null, "Kill Bill (edited)", null, null,
-          List.of("action"), null, null, null);
+          "tt0266697",
+          dev.marquee.catalog.EntryKind.MOVIE,
+          null,
+          "Kill Bill (edited)",
+          null,
+          null,
+          List.of("action"),
+          null,
+          null,
+          null);
     }
   }
 }

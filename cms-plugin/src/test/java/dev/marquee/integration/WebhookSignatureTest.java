@@ -22,7 +22,13 @@ class WebhookSignatureTest {
   private final WebhookSignature signature = new WebhookSignature(SECRET);
 
   private static Map<String, List<String>> headers(String id, String ts, String sig) {
-    return Map.of("Webhook-Id", List.of(id), "webhook-timestamp", List.of(ts), "WEBHOOK-SIGNATURE", List.of(sig));
+    return Map.of(
+        "Webhook-Id",
+        List.of(id),
+        "webhook-timestamp",
+        List.of(ts),
+        "WEBHOOK-SIGNATURE",
+        List.of(sig));
   }
 
   @Test
@@ -40,9 +46,11 @@ class WebhookSignatureTest {
   @Test
   void rejectsTamperedBodiesIdsAndTimestamps() {
     byte[] tampered = "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> signature.verify(headers(MSG_ID, "1614265330", EXPECTED), tampered, THEN))
+    assertThatThrownBy(
+            () -> signature.verify(headers(MSG_ID, "1614265330", EXPECTED), tampered, THEN))
         .isInstanceOf(WebhookAuthenticationException.class);
-    assertThatThrownBy(() -> signature.verify(headers("msg_other", "1614265330", EXPECTED), BODY, THEN))
+    assertThatThrownBy(
+            () -> signature.verify(headers("msg_other", "1614265330", EXPECTED), BODY, THEN))
         .isInstanceOf(WebhookAuthenticationException.class);
     assertThatThrownBy(() -> signature.verify(headers(MSG_ID, "1614265331", EXPECTED), BODY, THEN))
         .isInstanceOf(WebhookAuthenticationException.class);
@@ -52,10 +60,16 @@ class WebhookSignatureTest {
 
   @Test
   void rejectsTimestampsOutsideFiveMinutesAndMissingHeaders() {
-    assertThatThrownBy(() -> signature.verify(headers(MSG_ID, "1614265330", EXPECTED), BODY, THEN.plusSeconds(301)))
+    assertThatThrownBy(
+            () ->
+                signature.verify(
+                    headers(MSG_ID, "1614265330", EXPECTED), BODY, THEN.plusSeconds(301)))
         .isInstanceOf(WebhookAuthenticationException.class)
         .hasMessageContaining("5 minutes");
-    assertThatThrownBy(() -> signature.verify(headers(MSG_ID, "1614265330", EXPECTED), BODY, THEN.minusSeconds(301)))
+    assertThatThrownBy(
+            () ->
+                signature.verify(
+                    headers(MSG_ID, "1614265330", EXPECTED), BODY, THEN.minusSeconds(301)))
         .isInstanceOf(WebhookAuthenticationException.class);
     assertThatThrownBy(() -> signature.verify(headers(MSG_ID, "yesterday", EXPECTED), BODY, THEN))
         .isInstanceOf(WebhookAuthenticationException.class);
@@ -68,8 +82,10 @@ class WebhookSignatureTest {
   void acceptsARawSecret() {
     WebhookSignature raw = new WebhookSignature("plain-secret");
     String sig = raw.sign("m1", TIMESTAMP, BODY);
-    assertThat(raw.verify(headers("m1", String.valueOf(TIMESTAMP), sig), BODY, THEN)).isEqualTo("m1");
-    assertThatThrownBy(() -> signature.verify(headers("m1", String.valueOf(TIMESTAMP), sig), BODY, THEN))
+    assertThat(raw.verify(headers("m1", String.valueOf(TIMESTAMP), sig), BODY, THEN))
+        .isEqualTo("m1");
+    assertThatThrownBy(
+            () -> signature.verify(headers("m1", String.valueOf(TIMESTAMP), sig), BODY, THEN))
         .isInstanceOf(WebhookAuthenticationException.class);
   }
 }

@@ -36,31 +36,54 @@ class TaggingServiceTest {
     UUID kb = entry(s, "kb");
     EntryTag first =
         s.tx(() -> s.tagging.tag(kb, TagRef.parse("cast: Uma Thurman ", "tag"), 0.5, null, ED));
-    s.tx(() -> s.tagging.tag(kb, TagRef.parse("EMOTION:revenge", "tag"), null, TagSource.SUGGESTED, ED));
+    s.tx(
+        () ->
+            s.tagging.tag(
+                kb, TagRef.parse("EMOTION:revenge", "tag"), null, TagSource.SUGGESTED, ED));
     // same term in another case: re-tag updates, no second vocabulary term
-    s.tx(() -> s.tagging.tag(kb, new TagRef(TagKind.CAST, "UMA THURMAN"), 0.8, TagSource.MANUAL, ED));
+    s.tx(
+        () ->
+            s.tagging.tag(kb, new TagRef(TagKind.CAST, "UMA THURMAN"), 0.8, TagSource.MANUAL, ED));
 
     List<EntryTag> tags = s.tx(() -> s.tagging.tagsOf(kb));
     assertThat(tags)
-        .extracting(l -> l.getTag().getKind(), l -> l.getTag().getValue(), EntryTag::getWeight, EntryTag::getSource)
+        .extracting(
+            l -> l.getTag().getKind(),
+            l -> l.getTag().getValue(),
+            EntryTag::getWeight,
+            EntryTag::getSource)
         .containsExactly(
             tuple(TagKind.CAST, "Uma Thurman", 0.8, TagSource.MANUAL),
             tuple(TagKind.EMOTION, "revenge", null, TagSource.SUGGESTED));
     assertThat(tags.get(0).getId()).isEqualTo(first.getId());
     assertThat(s.tx(() -> s.vocabulary.list(null, null, null, null)).items()).hasSize(2);
 
-    assertThatThrownBy(() -> s.tx(() -> s.tagging.tag(kb, new TagRef(TagKind.CAST, "x"), 1.5, null, ED)))
+    assertThatThrownBy(
+            () -> s.tx(() -> s.tagging.tag(kb, new TagRef(TagKind.CAST, "x"), 1.5, null, ED)))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> TagRef.parse("MOOD:happy", "tag")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> s.tx(() -> s.tagging.tag(UUID.randomUUID(), new TagRef(TagKind.CAST, "x"), null, null, ED)))
+    assertThatThrownBy(() -> TagRef.parse("MOOD:happy", "tag"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                s.tx(
+                    () ->
+                        s.tagging.tag(
+                            UUID.randomUUID(), new TagRef(TagKind.CAST, "x"), null, null, ED)))
         .isInstanceOf(ResourceNotFoundException.class);
 
     UUID uma = first.getTag().getId();
-    s.tx(() -> { s.tagging.untag(kb, uma, ED); return null; });
+    s.tx(
+        () -> {
+          s.tagging.untag(kb, uma, ED);
+          return null;
+        });
     assertThat(s.tx(() -> s.tagging.tagsOf(kb))).hasSize(1);
     assertThat(s.tx(() -> s.vocabulary.get(uma)).usageCount()).isZero();
     assertThat(
-            s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.ENTRY, kb.toString()), null, null))
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            AuditQuery.forTarget(AuditTarget.ENTRY, kb.toString()), null, null))
                 .items())
         .extracting(AuditEvent::getAction)
         .containsExactly(
@@ -84,7 +107,8 @@ class TaggingServiceTest {
       int n = i;
       s.tx(() -> s.vocabulary.create(new TagRef(TagKind.SETTING, "Place " + n), ED));
     }
-    assertThatThrownBy(() -> s.tx(() -> s.vocabulary.create(new TagRef(TagKind.SETTING, "PLACE 3"), ED)))
+    assertThatThrownBy(
+            () -> s.tx(() -> s.vocabulary.create(new TagRef(TagKind.SETTING, "PLACE 3"), ED)))
         .isInstanceOf(ResourceConflictException.class);
 
     assertThat(s.tx(() -> s.vocabulary.list(TagKind.CAST, null, null, null)).items())
@@ -102,28 +126,38 @@ class TaggingServiceTest {
       page.items().forEach(u -> seen.add(u.tag().getValue()));
       cursor = page.nextCursor();
     } while (cursor != null);
-    assertThat(seen).containsExactly("Place 0", "Place 1", "Place 2", "Place 3", "Place 4", "Place 5", "Place 6");
+    assertThat(seen)
+        .containsExactly(
+            "Place 0", "Place 1", "Place 2", "Place 3", "Place 4", "Place 5", "Place 6");
   }
 
   @BothDatabases
   void renamesButRefusesToRenameOntoAnExistingTerm(TestDatabase db) {
     TestServices s = new TestServices(db);
     UUID a = entry(s, "a");
-    EntryTag link = s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "uma thurman"), null, null, ED));
+    EntryTag link =
+        s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "uma thurman"), null, null, ED));
     UUID id = link.getTag().getId();
     s.tx(() -> s.vocabulary.create(new TagRef(TagKind.CAST, "Lucy Liu"), ED));
 
-    assertThat(s.tx(() -> s.vocabulary.rename(id, "Uma Thurman", ED)).getValue()).isEqualTo("Uma Thurman");
+    assertThat(s.tx(() -> s.vocabulary.rename(id, "Uma Thurman", ED)).getValue())
+        .isEqualTo("Uma Thurman");
     assertThat(s.tx(() -> s.tagging.tagsOf(a)).get(0).getTag().getValue()).isEqualTo("Uma Thurman");
     assertThatThrownBy(() -> s.tx(() -> s.vocabulary.rename(id, "LUCY LIU", ED)))
         .isInstanceOf(ResourceConflictException.class)
         .hasMessageContaining("use merge");
-    assertThat(s.tx(() -> s.audit.query(AuditQuery.forTarget(AuditTarget.TAG, id.toString()), null, null)).items())
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            AuditQuery.forTarget(AuditTarget.TAG, id.toString()), null, null))
+                .items())
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.getAction()).isEqualTo(AuditAction.TAG_RENAMED);
-              assertThat(e.getDetails()).contains("\"before\":\"uma thurman\"", "\"after\":\"Uma Thurman\"");
+              assertThat(e.getDetails())
+                  .contains("\"before\":\"uma thurman\"", "\"after\":\"Uma Thurman\"");
             });
   }
 
@@ -133,15 +167,22 @@ class TaggingServiceTest {
     UUID a = entry(s, "a");
     UUID b = entry(s, "b");
     UUID c = entry(s, "c");
-    UUID typo = s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "Uma Thurmann"), 0.9, null, ED)).getTag().getId();
+    UUID typo =
+        s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "Uma Thurmann"), 0.9, null, ED))
+            .getTag()
+            .getId();
     s.tx(() -> s.tagging.tag(b, new TagRef(TagKind.CAST, "Uma Thurmann"), 0.2, null, ED));
-    UUID right = s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "Uma Thurman"), 0.4, null, ED)).getTag().getId();
+    UUID right =
+        s.tx(() -> s.tagging.tag(a, new TagRef(TagKind.CAST, "Uma Thurman"), 0.4, null, ED))
+            .getTag()
+            .getId();
     s.tx(() -> s.tagging.tag(c, new TagRef(TagKind.CAST, "Uma Thurman"), null, null, ED));
 
     TagUsage merged = s.tx(() -> s.vocabulary.merge(typo, right, ED));
 
     assertThat(merged.usageCount()).isEqualTo(3);
-    assertThatThrownBy(() -> s.tx(() -> s.vocabulary.get(typo))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> s.tx(() -> s.vocabulary.get(typo)))
+        .isInstanceOf(ResourceNotFoundException.class);
     assertThat(s.tx(() -> s.tagging.tagsOf(a)))
         .singleElement()
         .satisfies(l -> assertThat(l.getWeight()).isEqualTo(0.9));
@@ -152,13 +193,30 @@ class TaggingServiceTest {
               assertThat(l.getTag().getId()).isEqualTo(right);
               assertThat(l.getWeight()).isEqualTo(0.2);
             });
-    assertThat(s.tx(() -> s.catalog.list(
-                dev.marquee.catalog.EntryFilter.all().withTag(TagRef.parse("CAST:uma thurman", "tag")), null, null, null))
-            .items())
+    assertThat(
+            s.tx(
+                    () ->
+                        s.catalog.list(
+                            dev.marquee.catalog.EntryFilter.all()
+                                .withTag(TagRef.parse("CAST:uma thurman", "tag")),
+                            null,
+                            null,
+                            null))
+                .items())
         .extracting(CatalogEntry::getId)
         .containsExactlyInAnyOrder(a, b, c);
-    assertThat(s.tx(() -> s.audit.query(new AuditQuery(null, null, null, AuditAction.TAG_MERGED, null, null), null, null)).items())
+    assertThat(
+            s.tx(
+                    () ->
+                        s.audit.query(
+                            new AuditQuery(null, null, null, AuditAction.TAG_MERGED, null, null),
+                            null,
+                            null))
+                .items())
         .singleElement()
-        .satisfies(e -> assertThat(e.getDetails()).contains("\"linksMoved\":1", "\"duplicatesCollapsed\":1"));
+        .satisfies(
+            e ->
+                assertThat(e.getDetails())
+                    .contains("\"linksMoved\":1", "\"duplicatesCollapsed\":1"));
   }
 }

@@ -7,7 +7,6 @@ import dev.marquee.catalog.CatalogEntry;
 import dev.marquee.catalog.CatalogRepository;
 import dev.marquee.catalog.EntryDraft;
 import dev.marquee.catalog.EntryDraftValidator;
-import dev.marquee.catalog.EntryKind;
 import dev.marquee.catalog.EntryRef;
 import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
@@ -70,7 +69,9 @@ public class CatalogImportService {
    */
   public ImportResult importFile(ImportFormat format, InputStream content, String actor) {
     List<ImportRow> rows =
-        format == ImportFormat.CSV ? CsvEntryReader.read(content) : JsonEntryReader.readFile(content);
+        format == ImportFormat.CSV
+            ? CsvEntryReader.read(content)
+            : JsonEntryReader.readFile(content);
     return importRows(rows, actor);
   }
 
@@ -135,7 +136,8 @@ public class CatalogImportService {
       if (entry == null) {
         entry = new CatalogEntry(draft, parent, run.actor, run.now);
         entries.add(entry);
-        run.known.put(draft.externalId(), new EntryRef(entry.getId(), draft.externalId(), draft.kind()));
+        run.known.put(
+            draft.externalId(), new EntryRef(entry.getId(), draft.externalId(), draft.kind()));
         if (c.row.tags() != null) {
           tagging.syncImported(entry, List.of(), c.row.tags(), termFor, run.actor, run.now);
         }
@@ -143,11 +145,15 @@ public class CatalogImportService {
         continue;
       }
       if (draft.kind() != entry.getKind() && entries.hasChildren(entry.getId())) {
-        run.fail(c.row, List.of(new FieldError("kind", "cannot change the kind of an entry that has children")));
+        run.fail(
+            c.row,
+            List.of(
+                new FieldError("kind", "cannot change the kind of an entry that has children")));
         continue;
       }
       boolean changed = entry.apply(draft, parent, run.actor, run.now);
-      run.known.put(draft.externalId(), new EntryRef(entry.getId(), draft.externalId(), draft.kind()));
+      run.known.put(
+          draft.externalId(), new EntryRef(entry.getId(), draft.externalId(), draft.kind()));
       if (c.row.tags() != null) {
         List<EntryTag> current = links.getOrDefault(entry.getId(), List.of());
         changed |= tagging.syncImported(entry, current, c.row.tags(), termFor, run.actor, run.now);

@@ -73,9 +73,11 @@ public final class CsvEntryReader {
       return rows;
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // commons-csv reports duplicate headers and broken quoting this way
-      throw new InvalidInputException(new FieldError("file", "is not valid CSV: " + e.getMessage()));
+      throw new InvalidInputException(
+          new FieldError("file", "is not valid CSV: " + e.getMessage()));
     } catch (IOException e) {
-      throw new InvalidInputException(new FieldError("file", "could not be read: " + e.getMessage()));
+      throw new InvalidInputException(
+          new FieldError("file", "could not be read: " + e.getMessage()));
     }
   }
 
@@ -117,13 +119,18 @@ public final class CsvEntryReader {
       errors.add(
           new FieldError(
               "row",
-              "has " + record.size() + " cells but the header has " + record.getParser().getHeaderNames().size()));
+              "has "
+                  + record.size()
+                  + " cells but the header has "
+                  + record.getParser().getHeaderNames().size()));
     }
     String scheme = cell(record, "maturityScheme");
     String value = cell(record, "maturityValue");
     Integer age = number(cell(record, "maturityMinimumAge"), "maturityMinimumAge", errors);
     MaturityRating maturity =
-        scheme == null && value == null && age == null ? null : new MaturityRating(scheme, value, age);
+        scheme == null && value == null && age == null
+            ? null
+            : new MaturityRating(scheme, value, age);
     EntryDraft draft =
         new EntryDraft(
             cell(record, "externalId"),

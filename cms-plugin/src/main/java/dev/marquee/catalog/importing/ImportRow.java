@@ -13,7 +13,8 @@ import java.util.List;
  * @param tags the row's IMPORTED tags, or null when the row does not mention tags (leave them)
  * @param parseErrors values that could not be read at all (bad enum, bad number, bad syntax)
  */
-public record ImportRow(int rowNumber, EntryDraft draft, List<TagRef> tags, List<FieldError> parseErrors) {
+public record ImportRow(
+    int rowNumber, EntryDraft draft, List<TagRef> tags, List<FieldError> parseErrors) {
   public ImportRow {
     parseErrors = List.copyOf(parseErrors);
     tags = tags == null ? null : List.copyOf(tags);

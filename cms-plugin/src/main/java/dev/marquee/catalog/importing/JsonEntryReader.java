@@ -39,8 +39,8 @@ public final class JsonEntryReader {
   /**
    * Reads a whole import file.
    *
-   * @throws InvalidInputException when the file is not JSON, not an array or {@code {"entries":[…]}},
-   *     or has more than {@link ImportLimits#MAX_ROWS} entries
+   * @throws InvalidInputException when the file is not JSON, not an array or {@code
+   *     {"entries":[…]}}, or has more than {@link ImportLimits#MAX_ROWS} entries
    */
   public static List<ImportRow> readFile(InputStream in) {
     JsonNode root;
@@ -57,18 +57,24 @@ public final class JsonEntryReader {
                   + "): "
                   + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InvalidInputException(new FieldError("file", "could not be read: " + e.getMessage()));
+      throw new InvalidInputException(
+          new FieldError("file", "could not be read: " + e.getMessage()));
     }
     JsonNode array = root != null && root.isObject() ? root.get("entries") : root;
     if (array == null || !array.isArray()) {
       throw new InvalidInputException(
-          new FieldError("file", "must be a JSON array of entries or an object {\"entries\": [...]}"));
+          new FieldError(
+              "file", "must be a JSON array of entries or an object {\"entries\": [...]}"));
     }
     if (array.size() > ImportLimits.MAX_ROWS) {
       throw new InvalidInputException(
           new FieldError(
               "file",
-              "has " + array.size() + " entries; at most " + ImportLimits.MAX_ROWS + " per import"));
+              "has "
+                  + array.size()
+                  + " entries; at most "
+                  + ImportLimits.MAX_ROWS
+                  + " per import"));
     }
     List<ImportRow> rows = new ArrayList<>(array.size());
     int n = 0;
@@ -122,7 +128,8 @@ public final class JsonEntryReader {
       return EntryKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       errors.add(
-          new FieldError("kind", "'" + value + "' is not one of " + Arrays.toString(EntryKind.values())));
+          new FieldError(
+              "kind", "'" + value + "' is not one of " + Arrays.toString(EntryKind.values())));
       return null;
     }
   }
@@ -139,7 +146,8 @@ public final class JsonEntryReader {
     return v.asText();
   }
 
-  private static Integer integer(JsonNode node, String name, String field, List<FieldError> errors) {
+  private static Integer integer(
+      JsonNode node, String name, String field, List<FieldError> errors) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {
       return null;

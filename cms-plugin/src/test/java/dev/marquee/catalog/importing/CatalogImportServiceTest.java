@@ -43,7 +43,9 @@ class CatalogImportServiceTest {
     return s.tx(
         () ->
             s.importer.importFile(
-                ImportFormat.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ADMIN));
+                ImportFormat.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                ADMIN));
   }
 
   @BothDatabases
@@ -53,8 +55,17 @@ class CatalogImportServiceTest {
     ImportResult first = importCsv(s, CATALOG);
     assertThat(first).isEqualTo(new ImportResult(4, 4, 0, 0, 0, List.of()));
     CatalogEntry episode = s.tx(() -> s.catalog.getByExternalId("ep-1"));
-    assertThat(s.tx(() -> s.catalog.get(episode.getId()).getParent().getExternalId())).isEqualTo("season-1");
-    assertThat(s.tx(() -> s.catalog.list(EntryFilter.all().withTag(TagRef.parse("cast:uma thurman", "tag")), null, null, null)).items())
+    assertThat(s.tx(() -> s.catalog.get(episode.getId()).getParent().getExternalId()))
+        .isEqualTo("season-1");
+    assertThat(
+            s.tx(
+                    () ->
+                        s.catalog.list(
+                            EntryFilter.all().withTag(TagRef.parse("cast:uma thurman", "tag")),
+                            null,
+                            null,
+                            null))
+                .items())
         .extracting(CatalogEntry::getExternalId)
         .containsExactly("tt0266697");
 
@@ -63,9 +74,14 @@ class CatalogImportServiceTest {
     assertThat(s.tx(() -> s.catalog.getByExternalId("tt0266697")).getVersion()).isZero();
 
     UUID kb = s.tx(() -> s.catalog.getByExternalId("tt0266697")).getId();
-    s.tx(() -> s.tagging.tag(kb, new TagRef(TagKind.SETTING, "Tokyo"), 1.0, TagSource.MANUAL, "editor"));
+    s.tx(
+        () ->
+            s.tagging.tag(
+                kb, new TagRef(TagKind.SETTING, "Tokyo"), 1.0, TagSource.MANUAL, "editor"));
     String changed =
-        CATALOG.replace("Kill Bill: Vol. 1", "Kill Bill Volume 1").replace("CAST:Uma Thurman|THEME:revenge", "CAST:Uma Thurman");
+        CATALOG
+            .replace("Kill Bill: Vol. 1", "Kill Bill Volume 1")
+            .replace("CAST:Uma Thurman|THEME:revenge", "CAST:Uma Thurman");
     ImportResult third = importCsv(s, changed);
     assertThat(third).isEqualTo(new ImportResult(4, 0, 1, 3, 0, List.of()));
     CatalogEntry updated = s.tx(() -> s.catalog.get(kb));
@@ -74,10 +90,17 @@ class CatalogImportServiceTest {
     assertThat(updated.getUpdatedBy()).isEqualTo(ADMIN);
     assertThat(s.tx(() -> s.tagging.tagsOf(kb)))
         .extracting(t -> t.getTag().ref().toString(), EntryTag::getSource)
-        .containsExactly(tuple("CAST:Uma Thurman", TagSource.IMPORTED), tuple("SETTING:Tokyo", TagSource.MANUAL));
+        .containsExactly(
+            tuple("CAST:Uma Thurman", TagSource.IMPORTED),
+            tuple("SETTING:Tokyo", TagSource.MANUAL));
 
     List<AuditEvent> imports =
-        s.tx(() -> s.audit.query(new AuditQuery(null, null, ADMIN, AuditAction.ENTRIES_IMPORTED, null, null), null, null))
+        s.tx(
+                () ->
+                    s.audit.query(
+                        new AuditQuery(null, null, ADMIN, AuditAction.ENTRIES_IMPORTED, null, null),
+                        null,
+                        null))
             .items();
     assertThat(imports).hasSize(3);
     assertThat(imports.get(0).getSummary()).contains("1 updated", "3 unchanged");
@@ -137,27 +160,49 @@ class CatalogImportServiceTest {
     StringBuilder csv = new StringBuilder(HEADER);
     int series = 100;
     for (int i = 0; i < series; i++) {
-      csv.append("series-").append(i).append(",SERIES,,Series ").append(i).append(",drama,TV,TV-14,14,2020,,THEME:family\n");
+      csv.append("series-")
+          .append(i)
+          .append(",SERIES,,Series ")
+          .append(i)
+          .append(",drama,TV,TV-14,14,2020,,THEME:family\n");
     }
     for (int i = series; i < ImportLimits.MAX_ROWS; i++) {
-      csv.append("ep-").append(i).append(",EPISODE,series-").append(i % series).append(",Episode ").append(i)
-          .append(",drama|comedy,,,,2021,Actor ").append(i % 500).append(";Role;hero,CAST:Actor ")
-          .append(i % 500).append("|EMOTION:joy\n");
+      csv.append("ep-")
+          .append(i)
+          .append(",EPISODE,series-")
+          .append(i % series)
+          .append(",Episode ")
+          .append(i)
+          .append(",drama|comedy,,,,2021,Actor ")
+          .append(i % 500)
+          .append(";Role;hero,CAST:Actor ")
+          .append(i % 500)
+          .append("|EMOTION:joy\n");
     }
     long start = System.nanoTime();
     ImportResult result = importCsv(s, csv.toString());
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("[%s] imported %d rows in %.2f s (%.0f rows/s)%n", db, result.total(), seconds, result.total() / seconds);
+    System.out.printf(
+        "[%s] imported %d rows in %.2f s (%.0f rows/s)%n",
+        db, result.total(), seconds, result.total() / seconds);
     assertThat(result).isEqualTo(new ImportResult(10_000, 10_000, 0, 0, 0, List.of()));
 
     start = System.nanoTime();
     ImportResult rerun = importCsv(s, csv.toString());
     seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("[%s] re-imported %d unchanged rows in %.2f s (%.0f rows/s)%n", db, rerun.total(), seconds, rerun.total() / seconds);
+    System.out.printf(
+        "[%s] re-imported %d unchanged rows in %.2f s (%.0f rows/s)%n",
+        db, rerun.total(), seconds, rerun.total() / seconds);
     assertThat(rerun.unchanged()).isEqualTo(10_000);
     assertThat(s.tx(() -> s.vocabulary.list(TagKind.EMOTION, null, null, null)).items())
         .singleElement()
         .satisfies(u -> assertThat(u.usageCount()).isEqualTo(9_900));
-    assertThat(s.tx(() -> s.catalog.list(EntryFilter.all().withKind(EntryKind.SERIES), null, null, 200)).items()).hasSize(series);
+    assertThat(
+            s.tx(
+                    () ->
+                        s.catalog.list(
+                            EntryFilter.all().withKind(EntryKind.SERIES), null, null, 200))
+                .items())
+        .hasSize(series);
   }
 }

@@ -49,7 +49,8 @@ class CsvEntryReaderTest {
             new CastMember("Uma Thurman", "The Bride", "hero"),
             new CastMember("Lucy Liu", "O-Ren Ishii", null));
     assertThat(kb.tags())
-        .containsExactly(new TagRef(TagKind.THEME, "revenge"), new TagRef(TagKind.CAST, "Uma Thurman"));
+        .containsExactly(
+            new TagRef(TagKind.THEME, "revenge"), new TagRef(TagKind.CAST, "Uma Thurman"));
     ImportRow show = rows.get(1);
     assertThat(show.rowNumber()).isEqualTo(2);
     assertThat(show.draft().parentExternalId()).isNull();
@@ -71,7 +72,13 @@ class CsvEntryReaderTest {
     assertThat(rows.get(0).parseErrors())
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder(
-            "kind", "releaseYear", "maturityMinimumAge", "tags[0]", "tags[1]", "localizedTitles[0]", "cast[0]");
+            "kind",
+            "releaseYear",
+            "maturityMinimumAge",
+            "tags[0]",
+            "tags[1]",
+            "localizedTitles[0]",
+            "cast[0]");
   }
 
   @Test

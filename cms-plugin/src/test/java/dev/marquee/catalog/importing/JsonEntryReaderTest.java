@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonEntryReaderTest {
   private static List<ImportRow> read(String json) {
-    return JsonEntryReader.readFile(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return JsonEntryReader.readFile(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -35,9 +36,11 @@ class JsonEntryReaderTest {
       assertThat(row.draft().kind()).isEqualTo(EntryKind.MOVIE);
       assertThat(row.draft().localizedTitles()).containsEntry("de", "Kill Bill DE");
       assertThat(row.draft().maturity()).isEqualTo(new MaturityRating("MPAA", "R", 17));
-      assertThat(row.draft().cast()).containsExactly(new CastMember("Uma Thurman", "The Bride", "hero"));
+      assertThat(row.draft().cast())
+          .containsExactly(new CastMember("Uma Thurman", "The Bride", "hero"));
       assertThat(row.tags())
-          .containsExactly(new TagRef(TagKind.CAST, "Uma Thurman"), new TagRef(TagKind.THEME, "revenge"));
+          .containsExactly(
+              new TagRef(TagKind.CAST, "Uma Thurman"), new TagRef(TagKind.THEME, "revenge"));
     }
   }
 
@@ -49,7 +52,9 @@ class JsonEntryReaderTest {
     assertThat(row.parseErrors())
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder("kind", "releaseYear", "genres", "cast[0]");
-    assertThat(read("[7]").get(0).parseErrors()).extracting(FieldError::field).containsExactly("entry");
+    assertThat(read("[7]").get(0).parseErrors())
+        .extracting(FieldError::field)
+        .containsExactly("entry");
   }
 
   @Test
