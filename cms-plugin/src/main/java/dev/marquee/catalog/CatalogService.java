@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Use cases on catalog entries. Each public method is one transaction and records an audit event
- * for every change it makes.
+ * for every change it makes. Reads are transactional too: entries come back with parent and
+ * collections loaded by follow-up queries that must share one persistence context, so callers can
+ * use them after the transaction without lazy-loading errors.
  */
 @ApplicationScoped
 @Transactional
@@ -205,7 +207,6 @@ public class CatalogService {
    * @throws InvalidInputException on {@code cursor} when it was issued for another sort or filter,
    *     on {@code limit} when out of range
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<CatalogEntry> list(EntryFilter filter, EntrySort sort, String cursor, Integer limit) {
     EntryFilter f = filter == null ? EntryFilter.all() : filter;
     EntrySort s = sort == null ? EntrySort.TITLE : sort;
