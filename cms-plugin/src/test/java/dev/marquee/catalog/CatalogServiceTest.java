@@ -183,7 +183,10 @@ class CatalogServiceTest {
     TestServices s = new TestServices(db);
     UUID id = s.tx(() -> s.catalog.create(killBill(), ED)).getId();
 
-    s.tx(() -> s.catalog.archive(id, ED));
+    assertThatThrownBy(() -> s.tx(() -> s.catalog.archive(id, 7L, ED)))
+        .isInstanceOf(StaleVersionException.class);
+    s.tx(() -> s.catalog.archive(id, 0L, ED));
+    assertThat(s.tx(() -> s.catalog.get(id)).getVersion()).isEqualTo(1);
     assertThat(s.tx(() -> s.catalog.list(EntryFilter.all(), null, null, null)).items()).isEmpty();
     assertThat(
             s.tx(
