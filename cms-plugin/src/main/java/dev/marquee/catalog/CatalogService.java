@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Use cases on catalog entries. Each public method is one transaction and records an audit event
- * for every change it makes.
+ * for every change it makes. Reads are transactional too: entries come back with parent and
+ * collections loaded by follow-up queries that must share one persistence context, so callers can
+ * use them after the transaction without lazy-loading errors.
  */
 @ApplicationScoped
 @Transactional
@@ -141,7 +143,17 @@ public class CatalogService {
 
   /** Hides the entry from default lists; archiving an archived entry changes nothing. */
   public CatalogEntry archive(UUID id, String actor) {
-    CatalogEntry entry = get(id);
+    return archive(id, null, actor);
+  }
+
+  /**
+   * {@link #archive(UUID, String)} guarded by {@code If-Match}.
+   *
+   * @param expectedVersion the version the client last read, or null to skip the check
+   * @throws StaleVersionException when the entry has changed since
+   */
+  public CatalogEntry archive(UUID id, Long expectedVersion, String actor) {
+    CatalogEntry entry = current(id, expectedVersion);
     if (entry.archive(actor, AuditLog.now())) {
       audit.record(
           actor,
@@ -161,7 +173,16 @@ public class CatalogService {
 
   /** Makes an archived entry active again. */
   public CatalogEntry restore(UUID id, String actor) {
-    CatalogEntry entry = get(id);
+    return restore(id, null, actor);
+  }
+
+  /**
+   * {@link #restore(UUID, String)} guarded by {@code If-Match}.
+   *
+   * @param expectedVersion the version the client last read, or null to skip the check
+   */
+  public CatalogEntry restore(UUID id, Long expectedVersion, String actor) {
+    CatalogEntry entry = current(id, expectedVersion);
     if (entry.restore(actor, AuditLog.now())) {
       audit.record(
           actor,
@@ -180,7 +201,16 @@ public class CatalogService {
    * @throws ResourceConflictException when other entries have it as their parent
    */
   public void delete(UUID id, String actor) {
-    CatalogEntry entry = get(id);
+    delete(id, null, actor);
+  }
+
+  /**
+   * {@link #delete(UUID, String)} guarded by {@code If-Match}.
+   *
+   * @param expectedVersion the version the client last read, or null to skip the check
+   */
+  public void delete(UUID id, Long expectedVersion, String actor) {
+    CatalogEntry entry = current(id, expectedVersion);
     if (entries.hasChildren(id)) {
       throw new ResourceConflictException(
           "Catalog entry " + describe(entry) + " has child entries; delete or move them first");
@@ -205,7 +235,6 @@ public class CatalogService {
    * @throws InvalidInputException on {@code cursor} when it was issued for another sort or filter,
    *     on {@code limit} when out of range
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<CatalogEntry> list(EntryFilter filter, EntrySort sort, String cursor, Integer limit) {
     EntryFilter f = filter == null ? EntryFilter.all() : filter;
     EntrySort s = sort == null ? EntrySort.TITLE : sort;
@@ -224,6 +253,21 @@ public class CatalogService {
 
   private static String sortKey(CatalogEntry entry) {
     return entry.getTitle().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private CatalogEntry current(UUID id, Long expectedVersion) {
+    CatalogEntry entry = get(id);
+    if (expectedVersion != null && entry.getVersion() != expectedVersion) {
+      throw new StaleVersionException(
+          "Catalog entry "
+              + id
+              + " is at version "
+              + entry.getVersion()
+              + ", not "
+              + expectedVersion,
+          entry.getVersion());
+    }
+    return entry;
   }
 
   private EntryDraft validated(EntryDraft draft) {

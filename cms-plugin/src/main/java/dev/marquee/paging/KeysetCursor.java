@@ -55,7 +55,8 @@ public record KeysetCursor(String fingerprint, String sortKey, UUID id) {
     try {
       String raw = new String(DECODER.decode(encoded.trim()), StandardCharsets.UTF_8);
       String[] parts = raw.split("\\.", -1);
-      if (parts.length != 3) {
+      // UUID.fromString accepts shortened forms; a truncated cursor must not pass as another id
+      if (parts.length != 3 || parts[2].length() != 36) {
         throw new IllegalArgumentException("expected three parts");
       }
       cursor = new KeysetCursor(unpart(parts[0]), unpart(parts[1]), UUID.fromString(parts[2]));

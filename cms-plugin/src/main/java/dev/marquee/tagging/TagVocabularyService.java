@@ -38,7 +38,6 @@ public class TagVocabularyService {
    * Terms with usage counts ordered by value (case-insensitive), optionally of one kind and
    * starting with a prefix (case-insensitive).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<TagUsage> list(TagKind kind, String valuePrefix, String cursor, Integer limit) {
     int size = PageLimit.of(limit);
     String prefix = valuePrefix == null || valuePrefix.isBlank() ? null : valuePrefix;
@@ -59,7 +58,6 @@ public class TagVocabularyService {
   /**
    * @throws ResourceNotFoundException when there is no such term
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TagUsage get(UUID id) {
     EngagementTag tag = find(id);
     return new TagUsage(tag, tags.usageCount(id));

@@ -104,7 +104,6 @@ public class TaggingService {
   }
 
   /** The entry's tags ordered by kind and value. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<EntryTag> tagsOf(UUID entryId) {
     entry(entryId);
     return tags.linksOf(entryId);

@@ -183,7 +183,10 @@ class CatalogServiceTest {
     TestServices s = new TestServices(db);
     UUID id = s.tx(() -> s.catalog.create(killBill(), ED)).getId();
 
-    s.tx(() -> s.catalog.archive(id, ED));
+    assertThatThrownBy(() -> s.tx(() -> s.catalog.archive(id, 7L, ED)))
+        .isInstanceOf(StaleVersionException.class);
+    s.tx(() -> s.catalog.archive(id, 0L, ED));
+    assertThat(s.tx(() -> s.catalog.get(id)).getVersion()).isEqualTo(1);
     assertThat(s.tx(() -> s.catalog.list(EntryFilter.all(), null, null, null)).items()).isEmpty();
     assertThat(
             s.tx(
@@ -336,6 +339,48 @@ class CatalogServiceTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> s.tx(() -> s.catalog.list(EntryFilter.all(), null, null, 201)))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @BothDatabases
+  void listsAPageWithAConstantNumberOfQueries(TestDatabase db) {
+    TestServices s = new TestServices(db);
+    s.tx(() -> s.catalog.create(EntryDraft.of("show", EntryKind.SERIES, "Show"), ED));
+    s.tx(
+        () -> {
+          for (int i = 0; i < 60; i++) {
+            s.catalog.create(
+                new EntryDraft(
+                    "ep" + i,
+                    EntryKind.EPISODE,
+                    "show",
+                    "Episode " + i,
+                    Map.of("de", "Folge " + i),
+                    null,
+                    List.of("drama", "comedy"),
+                    null,
+                    null,
+                    List.of(new CastMember("A", "B", "hero"), new CastMember("C", null, null))),
+                ED);
+          }
+          return null;
+        });
+    long before = s.jpa.preparedStatements();
+    Page<CatalogEntry> page =
+        s.tx(() -> s.catalog.list(EntryFilter.all().withKind(EntryKind.EPISODE), null, null, 50));
+    long statements = s.jpa.preparedStatements() - before;
+
+    // one page query plus one per collection, however many entries the page holds
+    assertThat(statements).isLessThanOrEqualTo(4);
+    assertThat(page.items()).hasSize(50);
+    // usable after the transaction: nothing left to lazy-load
+    assertThat(page.items())
+        .allSatisfy(
+            e -> {
+              assertThat(e.getParent().getExternalId()).isEqualTo("show");
+              assertThat(e.getGenres()).containsExactly("drama", "comedy");
+              assertThat(e.getCast()).hasSize(2);
+              assertThat(e.getLocalizedTitles()).hasSize(1);
+            });
   }
 
   private static List<UUID> ids(TestServices s, EntryFilter filter) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
@@ -45,9 +46,8 @@ public final class Jpa {
     props.put("hibernate.jdbc.batch_size", "100");
     props.put("hibernate.order_inserts", "true");
     props.put("hibernate.order_updates", "true");
-    if (Boolean.getBoolean("marquee.test.statistics")) {
-      props.put("hibernate.generate_statistics", "true");
-    }
+    // lets tests count statements (N+1 guards)
+    props.put("hibernate.generate_statistics", "true");
     this.factory =
         new HibernatePersistenceProvider()
             .createContainerEntityManagerFactory(unit(dataSource, props), props);
@@ -67,6 +67,11 @@ public final class Jpa {
                     throw e.getCause();
                   }
                 });
+  }
+
+  /** Statements prepared so far by this factory; compare before and after to count queries. */
+  public long preparedStatements() {
+    return factory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
   }
 
   public DataSource dataSource() {

@@ -143,6 +143,39 @@ class CatalogImportServiceTest {
   }
 
   @BothDatabases
+  void importsJsonWithTheSameRulesAsCsv(TestDatabase db) {
+    TestServices s = new TestServices(db);
+    String json =
+        """
+        {"entries":[
+          {"externalId":"s1-e1","kind":"EPISODE","parentExternalId":"s1","title":"Pilot",
+           "tags":["EMOTION:suspense"]},
+          {"externalId":"s1","kind":"SERIES","title":"Show","genres":["Drama"],
+           "maturity":{"scheme":"TV","value":"TV-MA","minimumAge":17},
+           "cast":[{"person":"Uma Thurman","character":"Beatrix","role":"hero"}]},
+          {"externalId":"bad","kind":"MOVIE","title":"Bad","releaseYear":1200}
+        ]}""";
+    ImportResult result =
+        s.tx(
+            () ->
+                s.importer.importFile(
+                    ImportFormat.JSON,
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    ADMIN));
+
+    assertThat(result.created()).isEqualTo(2);
+    assertThat(result.errors())
+        .extracting(ImportRowError::row, ImportRowError::externalId, ImportRowError::field)
+        .containsExactly(tuple(3, "bad", "releaseYear"));
+    CatalogEntry series = s.tx(() -> s.catalog.getByExternalId("s1"));
+    assertThat(series.getGenres()).containsExactly("drama");
+    assertThat(series.getMaturity().minimumAge()).isEqualTo(17);
+    assertThat(s.tx(() -> s.tagging.tagsOf(s.catalog.getByExternalId("s1-e1").getId())))
+        .extracting(t -> t.getTag().ref().toString())
+        .containsExactly("EMOTION:suspense");
+  }
+
+  @BothDatabases
   void rejectsDuplicateExternalIdsWritingNothing(TestDatabase db) {
     TestServices s = new TestServices(db);
     String csv = HEADER + "a,MOVIE,,A,,,,,,,\nb,MOVIE,,B,,,,,,,\na,MOVIE,,A again,,,,,,,\n";
