@@ -166,6 +166,15 @@ public class CatalogEntry {
   }
 
   /** Hides the entry from default lists. @return whether the status changed */
+  /**
+   * Records that something shown as part of this entry changed (its tags), so that its version and
+   * therefore its ETag change too and cached representations are not served stale.
+   */
+  public void touch(String actor, Instant now) {
+    this.updatedAt = now;
+    this.updatedBy = actor;
+  }
+
   public boolean archive(String actor, Instant now) {
     return changeStatus(EntryStatus.ARCHIVED, actor, now);
   }
@@ -182,11 +191,6 @@ public class CatalogEntry {
     status = target;
     touch(actor, now);
     return true;
-  }
-
-  private void touch(String actor, Instant now) {
-    this.updatedAt = now;
-    this.updatedBy = actor;
   }
 
   /** The fields an audit trail compares, in a stable order and JSON-friendly form. */

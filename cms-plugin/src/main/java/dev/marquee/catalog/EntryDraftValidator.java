@@ -105,11 +105,11 @@ public final class EntryDraftValidator {
     if (maturity == null) {
       return;
     }
-    text(errors, "maturity.scheme", maturity.scheme(), 1, 32, true);
-    text(errors, "maturity.value", maturity.value(), 1, 32, true);
+    text(errors, "maturityRating.scheme", maturity.scheme(), 1, 32, true);
+    text(errors, "maturityRating.value", maturity.value(), 1, 32, true);
     Integer age = maturity.minimumAge();
     if (age != null && (age < 0 || age > 21)) {
-      errors.add(new FieldError("maturity.minimumAge", "must be between 0 and 21"));
+      errors.add(new FieldError("maturityRating.minimumAge", "must be between 0 and 21"));
     }
   }
 

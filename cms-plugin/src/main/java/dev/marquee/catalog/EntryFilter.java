@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param text case-insensitive substring of the title or any localized title
  * @param genre a genre, compared lower-case
- * @param tag entries carrying this tag (value compared case-insensitively)
+ * @param tags entries carrying every one of these tags (values compared case-insensitively)
  * @param maturityScheme with {@code maturityValue}: entries with exactly this rating
  * @param maxMinimumAge entries whose rating's minimum age is at most this (unrated entries
  *     excluded)
@@ -19,7 +19,7 @@ public record EntryFilter(
     String text,
     EntryKind kind,
     String genre,
-    TagRef tag,
+    java.util.List<TagRef> tags,
     String maturityScheme,
     String maturityValue,
     Integer maxMinimumAge,
@@ -27,6 +27,7 @@ public record EntryFilter(
     EntryStatus status) {
 
   public EntryFilter {
+    tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
     text = blankToNull(text);
     genre =
         genre == null || genre.isBlank() ? null : genre.trim().toLowerCase(java.util.Locale.ROOT);
@@ -40,47 +41,57 @@ public record EntryFilter(
 
   /** Active entries, no other filter. */
   public static EntryFilter all() {
-    return new EntryFilter(null, null, null, null, null, null, null, null, null);
+    return new EntryFilter(null, null, null, java.util.List.of(), null, null, null, null, null);
   }
 
   public EntryFilter withText(String t) {
     return new EntryFilter(
-        t, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+        t, kind, genre, tags, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withKind(EntryKind k) {
     return new EntryFilter(
-        text, k, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+        text, k, genre, tags, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withGenre(String g) {
     return new EntryFilter(
-        text, kind, g, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+        text, kind, g, tags, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withTag(TagRef t) {
+    java.util.List<TagRef> more = new java.util.ArrayList<>(tags);
+    more.add(t);
     return new EntryFilter(
-        text, kind, genre, t, maturityScheme, maturityValue, maxMinimumAge, updatedSince, status);
+        text,
+        kind,
+        genre,
+        more,
+        maturityScheme,
+        maturityValue,
+        maxMinimumAge,
+        updatedSince,
+        status);
   }
 
   public EntryFilter withMaturity(String scheme, String value) {
     return new EntryFilter(
-        text, kind, genre, tag, scheme, value, maxMinimumAge, updatedSince, status);
+        text, kind, genre, tags, scheme, value, maxMinimumAge, updatedSince, status);
   }
 
   public EntryFilter withMaxMinimumAge(Integer age) {
     return new EntryFilter(
-        text, kind, genre, tag, maturityScheme, maturityValue, age, updatedSince, status);
+        text, kind, genre, tags, maturityScheme, maturityValue, age, updatedSince, status);
   }
 
   public EntryFilter withUpdatedSince(Instant since) {
     return new EntryFilter(
-        text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, since, status);
+        text, kind, genre, tags, maturityScheme, maturityValue, maxMinimumAge, since, status);
   }
 
   public EntryFilter withStatus(EntryStatus s) {
     return new EntryFilter(
-        text, kind, genre, tag, maturityScheme, maturityValue, maxMinimumAge, updatedSince, s);
+        text, kind, genre, tags, maturityScheme, maturityValue, maxMinimumAge, updatedSince, s);
   }
 
   /** A stable description of the filters, the input of the cursor fingerprint. */
@@ -90,7 +101,7 @@ public record EntryFilter(
         String.valueOf(text == null ? null : text.toLowerCase(java.util.Locale.ROOT)),
         String.valueOf(kind),
         String.valueOf(genre),
-        tag == null ? "null" : tag.kind() + ":" + tag.normalizedValue(),
+        tags.stream().map(t -> t.kind() + ":" + t.normalizedValue()).sorted().toList().toString(),
         String.valueOf(maturityScheme),
         String.valueOf(
             maturityValue == null ? null : maturityValue.toLowerCase(java.util.Locale.ROOT)),

@@ -135,12 +135,16 @@ public class JpaCatalogRepository implements CatalogRepository {
           " and e.id in (select g.id from CatalogEntry g join g.genres gg where gg = :genre)");
       params.put("genre", filter.genre());
     }
-    if (filter.tag() != null) {
+    for (int i = 0; i < filter.tags().size(); i++) {
       jpql.append(
           " and e.id in (select et.entry.id from EntryTag et"
-              + " where et.tag.kind = :tagKind and et.tag.normalizedValue = :tagValue)");
-      params.put("tagKind", filter.tag().kind());
-      params.put("tagValue", filter.tag().normalizedValue());
+              + " where et.tag.kind = :tagKind"
+              + i
+              + " and et.tag.normalizedValue = :tagValue"
+              + i
+              + ")");
+      params.put("tagKind" + i, filter.tags().get(i).kind());
+      params.put("tagValue" + i, filter.tags().get(i).normalizedValue());
     }
     if (filter.maturityScheme() != null) {
       jpql.append(" and e.maturity.scheme = :scheme");

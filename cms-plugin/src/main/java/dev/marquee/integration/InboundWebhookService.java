@@ -95,6 +95,8 @@ public class InboundWebhookService {
       if (upsert.tags() != null
           && tagging.replaceImportedTags(result.entry().getId(), upsert.tags(), actor)
           && "UNCHANGED".equals(outcome)) {
+        // Only the tags changed; they are part of the entry's representation, so it is updated.
+        result.entry().touch(actor, clock.instant());
         outcome = "UPDATED";
       }
       receipt = new WebhookReceipt(webhookId, false, outcome, result.entry().getExternalId());

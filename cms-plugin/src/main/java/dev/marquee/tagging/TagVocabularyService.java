@@ -127,10 +127,18 @@ public class TagVocabularyService {
    */
   public TagUsage merge(UUID sourceId, UUID targetId, String actor) {
     if (sourceId.equals(targetId)) {
-      throw new InvalidInputException(new FieldError("targetId", "cannot merge a tag into itself"));
+      throw new ResourceConflictException("A tag cannot be merged into itself.");
     }
     EngagementTag source = find(sourceId);
     EngagementTag target = find(targetId);
+    if (source.getKind() != target.getKind()) {
+      throw new ResourceConflictException(
+          "Cannot merge "
+              + source.ref()
+              + " into "
+              + target.ref()
+              + ": tags of different kinds mean different things.");
+    }
     Map<UUID, EntryTag> targetLinks = new HashMap<>();
     for (EntryTag link : tags.linksTo(targetId)) {
       targetLinks.put(link.getEntry().getId(), link);

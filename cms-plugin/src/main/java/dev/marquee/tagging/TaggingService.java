@@ -67,6 +67,7 @@ public class TaggingService {
       link = new EntryTag(entry, term, weight, effectiveSource, actor, now);
       tags.add(link);
     }
+    entry.touch(actor, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("tag", term.ref().toString());
     details.put("weight", weight);
@@ -94,6 +95,7 @@ public class TaggingService {
                     new ResourceNotFoundException(
                         "Catalog entry " + entryId + " is not tagged with tag " + tagId));
     tags.remove(link);
+    link.getEntry().touch(actor, AuditLog.now());
     audit.record(
         actor,
         AuditAction.ENTRY_UNTAGGED,

@@ -37,7 +37,8 @@ public final class EntityVersions {
       return OptionalLong.empty();
     }
     if (value.startsWith("W/")) {
-      value = value.substring(2);
+      // If-Match uses the strong comparison (RFC 9110 13.1.1): a weak tag never matches.
+      throw stale();
     }
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       value = value.substring(1, value.length() - 1);
@@ -45,12 +46,16 @@ public final class EntityVersions {
     try {
       return OptionalLong.of(Long.parseLong(value));
     } catch (NumberFormatException e) {
-      throw new HttpProblemException(
-          Problem.of(
-              412,
-              "stale-version",
-              "Precondition failed",
-              "If-Match does not name a version of this resource; read it again for its ETag."));
+      throw stale();
     }
+  }
+
+  private static HttpProblemException stale() {
+    return new HttpProblemException(
+        Problem.of(
+            412,
+            "stale-version",
+            "Precondition failed",
+            "If-Match does not name a current version of this resource; read it again for its ETag."));
   }
 }

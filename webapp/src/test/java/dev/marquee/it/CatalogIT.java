@@ -92,6 +92,8 @@ class CatalogIT {
     assertThat(stale.path("detail").asText()).contains("version");
     assertProblem(editor().putJson("api/v1/entries/" + id, changed, null), 428);
 
+    assertProblem(editor().putJson("api/v1/entries/" + id, changed, "W/\"1\""), 412);
+
     ApiClient.Reply same = editor().putJson("api/v1/entries/" + id, changed, "\"1\"");
     assertThat(same.header("ETag"))
         .as("an update that changes nothing keeps the version")
@@ -120,6 +122,15 @@ class CatalogIT {
     Map<String, Object> badCast = entry(RUN + "-cast", "Cast");
     badCast.put("cast", List.of(Map.of("person", "", "character", "c", "role", "hero")));
     assertFieldError(editor().postJson("api/v1/entries", badCast), "cast[0].person");
+
+    Map<String, Object> orphan = entry(RUN + "-orphan", "Orphan");
+    orphan.put("kind", "EPISODE");
+    orphan.put("parentId", UUID.randomUUID().toString());
+    assertFieldError(editor().postJson("api/v1/entries", orphan), "parentId");
+
+    Map<String, Object> badRating = entry(RUN + "-rating", "Rating");
+    badRating.put("maturityRating", Map.of("scheme", "MPAA", "value", "R", "minimumAge", 40));
+    assertFieldError(editor().postJson("api/v1/entries", badRating), "maturityRating.minimumAge");
 
     assertThat(list("q=" + enc(RUN + " bad")).path("items")).isEmpty();
   }
@@ -269,6 +280,23 @@ class CatalogIT {
     assertThat(added.json().path("source").asText()).isEqualTo("MANUAL");
     assertThat(added.json().path("taggedBy").asText()).isEqualTo("editor");
 
+    ApiClient.Reply afterTagging = editor().get("api/v1/entries/" + id);
+    assertThat(afterTagging.header("ETag"))
+        .as("tagging changes the representation")
+        .isEqualTo("\"1\"");
+    editor()
+        .postJson(
+            "api/v1/entries/" + id + "/tags", Map.of("kind", "THEME", "value", "heist " + RUN));
+    assertThat(
+            list("tag=" + enc("CAST:" + person) + "&tag=" + enc("THEME:heist " + RUN))
+                .path("items"))
+        .hasSize(1);
+    assertThat(
+            list("tag=" + enc("CAST:" + person) + "&tag=" + enc("THEME:romance " + RUN))
+                .path("items"))
+        .as("several tag filters must all match")
+        .isEmpty();
+
     JsonNode byTag = list("tag=" + enc("CAST:" + person.toLowerCase()));
     assertThat(byTag.path("items").findValuesAsText("id")).containsExactly(id);
     assertThat(byTag.path("items").get(0).path("tags").findValuesAsText("value")).contains(person);
@@ -302,14 +330,22 @@ class CatalogIT {
                 .json()
                 .path("items")
                 .findValuesAsText("tagId"))
-        .containsExactly(otherId);
+        .contains(otherId)
+        .hasSize(2);
 
     assertFieldError(
         editor().postJson("api/v1/entries/" + id + "/tags", Map.of("kind", "MOOD", "value", "x")),
         "kind");
     assertThat(editor().delete("api/v1/entries/" + id + "/tags/" + otherId).status())
         .isEqualTo(204);
-    assertThat(editor().get("api/v1/entries/" + id + "/tags").json().path("items")).isEmpty();
+    assertThat(
+            editor()
+                .get("api/v1/entries/" + id + "/tags")
+                .json()
+                .path("items")
+                .findValuesAsText("tagId"))
+        .doesNotContain(otherId)
+        .hasSize(1);
   }
 
   @Test

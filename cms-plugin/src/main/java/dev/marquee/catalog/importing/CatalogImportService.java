@@ -156,7 +156,11 @@ public class CatalogImportService {
           draft.externalId(), new EntryRef(entry.getId(), draft.externalId(), draft.kind()));
       if (c.row.tags() != null) {
         List<EntryTag> current = links.getOrDefault(entry.getId(), List.of());
-        changed |= tagging.syncImported(entry, current, c.row.tags(), termFor, run.actor, run.now);
+        if (tagging.syncImported(entry, current, c.row.tags(), termFor, run.actor, run.now)) {
+          // The tags are part of the entry's representation: a tag-only change is an update.
+          entry.touch(run.actor, run.now);
+          changed = true;
+        }
       }
       if (changed) {
         run.updated++;

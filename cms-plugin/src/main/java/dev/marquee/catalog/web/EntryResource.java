@@ -12,7 +12,6 @@ import dev.marquee.catalog.EntryStatus;
 import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
 import dev.marquee.errors.ResourceNotFoundException;
-import dev.marquee.errors.StaleVersionException;
 import dev.marquee.paging.Page;
 import dev.marquee.security.Roles;
 import dev.marquee.tagging.EntryTag;
@@ -35,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Catalog entries over HTTP: the generated {@link EntriesApi} on top of {@link CatalogService}. */
 @RequestScoped
@@ -50,7 +49,9 @@ public class EntryResource implements EntriesApi {
   @Override
   @RolesAllowed(Roles.EDITOR)
   public Response createEntry(EntryWrite body) {
-    CatalogEntry entry = catalog.create(EntryMapper.toDraft(body, parentExternalId(body)), actor());
+    CatalogEntry entry =
+        withApiFieldNames(
+            () -> catalog.create(EntryMapper.toDraft(body, parentExternalId(body)), actor()));
     return Response.created(uriInfo.getBaseUriBuilder().path("entries/{id}").build(entry.getId()))
         .tag(EntityVersions.etag(entry.getVersion()))
         .entity(EntryMapper.toDto(entry, List.of()))
@@ -77,15 +78,12 @@ public class EntryResource implements EntriesApi {
             q,
             kind == null ? null : EntryKind.valueOf(kind.name()),
             genre,
-            null,
+            tagFilters(tag),
             maturityScheme,
             maturityValue,
             maxMinimumAge,
             updatedSince == null ? null : updatedSince.toInstant(),
             status == null ? null : EntryStatus.valueOf(status.name()));
-    for (TagRef ref : tagFilters(tag)) {
-      filter = filter.withTag(ref);
-    }
     EntrySort order = "-updatedAt".equals(sort) ? EntrySort.UPDATED_AT : EntrySort.TITLE;
     Page<CatalogEntry> page = catalog.list(filter, order, cursor, limit);
     Map<UUID, List<EntryTag>> tags =
@@ -114,60 +112,62 @@ public class EntryResource implements EntriesApi {
 
   @Override
   @RolesAllowed(Roles.EDITOR)
-  @Transactional
   public Response updateEntry(UUID entryId, String ifMatch, EntryWrite body) {
     OptionalLong expected = EntityVersions.requiredVersion(ifMatch);
     long version = expected.orElseGet(() -> catalog.get(entryId).getVersion());
-    CatalogEntry entry =
-        catalog.update(
-            entryId, version, EntryMapper.toDraft(body, parentExternalId(body)), actor());
-    return Response.ok(EntryMapper.toDto(entry, tagging.tagsOf(entryId)))
-        .tag(EntityVersions.etag(entry.getVersion()))
-        .build();
+    return withEntity(
+        withApiFieldNames(
+            () ->
+                catalog.update(
+                    entryId, version, EntryMapper.toDraft(body, parentExternalId(body)), actor())));
   }
 
   @Override
   @RolesAllowed(Roles.EDITOR)
-  @Transactional
   public Response deleteEntry(UUID entryId, String ifMatch) {
-    requireVersion(entryId, ifMatch);
-    catalog.delete(entryId, actor());
+    catalog.delete(entryId, optionalVersion(ifMatch), actor());
     return Response.noContent().build();
   }
 
   @Override
   @RolesAllowed(Roles.EDITOR)
-  @Transactional
   public Response archiveEntry(UUID entryId, String ifMatch) {
-    return changeStatus(entryId, ifMatch, catalog::archive);
+    return withEntity(catalog.archive(entryId, optionalVersion(ifMatch), actor()));
   }
 
   @Override
   @RolesAllowed(Roles.EDITOR)
-  @Transactional
   public Response restoreEntry(UUID entryId, String ifMatch) {
-    return changeStatus(entryId, ifMatch, catalog::restore);
+    return withEntity(catalog.restore(entryId, optionalVersion(ifMatch), actor()));
   }
 
-  private Response changeStatus(
-      UUID entryId, String ifMatch, BiFunction<UUID, String, CatalogEntry> change) {
-    requireVersion(entryId, ifMatch);
-    CatalogEntry entry = change.apply(entryId, actor());
-    return Response.ok(EntryMapper.toDto(entry, tagging.tagsOf(entryId)))
+  private Response withEntity(CatalogEntry entry) {
+    return Response.ok(EntryMapper.toDto(entry, tagging.tagsOf(entry.getId())))
         .tag(EntityVersions.etag(entry.getVersion()))
         .build();
   }
 
-  /** If-Match is optional here; when sent, it must name the current version. */
-  private void requireVersion(UUID entryId, String ifMatch) {
+  /** If-Match is optional for these operations; when sent, it must name the current version. */
+  private static Long optionalVersion(String ifMatch) {
     OptionalLong expected = EntityVersions.optionalVersion(ifMatch);
-    if (expected.isPresent()) {
-      long current = catalog.get(entryId).getVersion();
-      if (current != expected.getAsLong()) {
-        throw new StaleVersionException(
-            "Entry " + entryId + " is at version " + current + ", not " + expected.getAsLong(),
-            current);
-      }
+    return expected.isPresent() ? expected.getAsLong() : null;
+  }
+
+  /** The domain names the parent by external id; the API by id, so errors name {@code parentId}. */
+  private static CatalogEntry withApiFieldNames(Supplier<CatalogEntry> call) {
+    try {
+      return call.get();
+    } catch (InvalidInputException e) {
+      List<FieldError> renamed =
+          e.errors().stream()
+              .map(
+                  f ->
+                      "parentExternalId".equals(f.field())
+                          ? new FieldError("parentId", f.message())
+                          : f)
+              .toList();
+      throw new InvalidInputException(
+          e.getMessage().replace("parentExternalId", "parentId"), renamed);
     }
   }
 

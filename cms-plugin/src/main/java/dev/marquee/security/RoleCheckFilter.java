@@ -9,31 +9,57 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on resource classes.
  *
  * <p>The JAX-RS annotations live on the interfaces generated from docs/openapi.yaml and the role
  * annotations on the implementing classes; RESTEasy's own role filter looks only at the annotated
- * interface method and would silently let everything through. This feature resolves the
- * implementation's method, and fails closed: a resource method without any of the three annotations
- * is denied to everyone.
+ * interface method and would silently let everything through. This filter resolves the
+ * implementation's method from the matched resource instance, and fails closed: a resource method
+ * without any of the three annotations is denied to everyone.
  */
 @Provider
-public class RoleCheckFeature implements DynamicFeature {
+@Priority(Priorities.AUTHORIZATION)
+public class RoleCheckFilter implements ContainerRequestFilter {
+  /** Marks "no restriction" in the cache. */
+  private static final List<String> EVERYONE = List.of("*");
+
+  private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+
+  @Context ResourceInfo resourceInfo;
+  @Context UriInfo uriInfo;
 
   @Override
-  public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    context.register(
-        new RoleCheck(
-            allowedRoles(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())));
+  public void filter(ContainerRequestContext request) {
+    Method method = resourceInfo.getResourceMethod();
+    if (method == null) {
+      return;
+    }
+    // The matched instance is the implementation (or its CDI proxy); ResourceInfo may only know
+    // the generated interface.
+    List<Object> matched = uriInfo.getMatchedResources();
+    Class<?> resourceClass =
+        matched.isEmpty() ? resourceInfo.getResourceClass() : matched.get(0).getClass();
+    List<String> allowed =
+        cache.computeIfAbsent(
+            resourceClass.getName() + "#" + method,
+            key -> {
+              List<String> roles = allowedRoles(resourceClass, method);
+              return roles == null ? EVERYONE : roles;
+            });
+    if (allowed != EVERYONE) {
+      check(request.getSecurityContext(), allowed);
+    }
   }
 
   /**
@@ -79,39 +105,24 @@ public class RoleCheckFeature implements DynamicFeature {
     }
   }
 
-  /** The per-method check, after authentication and before the body is read. */
-  @Priority(Priorities.AUTHORIZATION)
-  static final class RoleCheck implements ContainerRequestFilter {
-    private final List<String> allowed;
-
-    RoleCheck(List<String> allowed) {
-      this.allowed = allowed;
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request) {
-      if (allowed == null) {
-        return;
-      }
-      SecurityContext security = request.getSecurityContext();
-      if (security == null || security.getUserPrincipal() == null) {
-        throw new HttpProblemException(
-            Problem.of(
-                401, "unauthenticated", "Authentication required", "Sign in or send a token."));
-      }
-      for (String role : allowed) {
-        if (security.isUserInRole(role)) {
-          return;
-        }
-      }
+  private static void check(SecurityContext security, List<String> allowed) {
+    if (security == null || security.getUserPrincipal() == null) {
       throw new HttpProblemException(
           Problem.of(
-              403,
-              "forbidden",
-              "Forbidden",
-              allowed.isEmpty()
-                  ? "Nobody may call this operation."
-                  : "This operation needs one of the roles " + String.join(", ", allowed) + "."));
+              401, "unauthenticated", "Authentication required", "Sign in or send a token."));
     }
+    for (String role : allowed) {
+      if (security.isUserInRole(role)) {
+        return;
+      }
+    }
+    throw new HttpProblemException(
+        Problem.of(
+            403,
+            "forbidden",
+            "Forbidden",
+            allowed.isEmpty()
+                ? "Nobody may call this operation."
+                : "This operation needs one of the roles " + String.join(", ", allowed) + "."));
   }
 }

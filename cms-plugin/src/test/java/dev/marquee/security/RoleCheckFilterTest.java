@@ -9,7 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
-class RoleCheckFeatureTest {
+class RoleCheckFilterTest {
   @Path("/x")
   interface Api {
     @GET
@@ -101,26 +101,26 @@ class RoleCheckFeatureTest {
 
   @Test
   void readsTheImplementationNotTheGeneratedInterface() throws Exception {
-    assertThat(RoleCheckFeature.allowedRoles(Resource.class, Api.class.getMethod("read")))
+    assertThat(RoleCheckFilter.allowedRoles(Resource.class, Api.class.getMethod("read")))
         .containsExactly("a", "b");
-    assertThat(RoleCheckFeature.allowedRoles(Resource.class, Api.class.getMethod("write")))
+    assertThat(RoleCheckFilter.allowedRoles(Resource.class, Api.class.getMethod("write")))
         .containsExactly("a");
   }
 
   @Test
   void seesThroughCdiProxySubclasses() throws Exception {
-    assertThat(RoleCheckFeature.allowedRoles(ProxySubclass.class, Api.class.getMethod("write")))
+    assertThat(RoleCheckFilter.allowedRoles(ProxySubclass.class, Api.class.getMethod("write")))
         .containsExactly("a");
   }
 
   @Test
   void failsClosedWithoutAnnotationAndHonoursPermitAndDeny() throws Exception {
-    assertThat(RoleCheckFeature.allowedRoles(Resource.class, Api.class.getMethod("unannotated")))
+    assertThat(RoleCheckFilter.allowedRoles(Resource.class, Api.class.getMethod("unannotated")))
         .isEmpty();
-    assertThat(RoleCheckFeature.allowedRoles(Resource.class, Api.class.getMethod("open"))).isNull();
-    assertThat(RoleCheckFeature.allowedRoles(Resource.class, Api.class.getMethod("closed")))
+    assertThat(RoleCheckFilter.allowedRoles(Resource.class, Api.class.getMethod("open"))).isNull();
+    assertThat(RoleCheckFilter.allowedRoles(Resource.class, Api.class.getMethod("closed")))
         .isEmpty();
-    assertThat(RoleCheckFeature.allowedRoles(ClassLevel.class, Api.class.getMethod("unannotated")))
+    assertThat(RoleCheckFilter.allowedRoles(ClassLevel.class, Api.class.getMethod("unannotated")))
         .containsExactly("class-role");
   }
 }

@@ -1,0 +1,45 @@
+# Shared by the benchmark scripts: start/stop Marquee's bootable JAR on loopback and wait for it.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR="$ROOT/webapp/target/marquee-bootable.jar"
+WORK=${BENCH_WORK:-/tmp/marquee-bench}
+PORT_OFFSET=${BENCH_PORT_OFFSET:-500}
+HTTP_PORT=$((8080 + PORT_OFFSET))
+MGMT_PORT=$((9990 + PORT_OFFSET))
+BASE="http://127.0.0.1:$HTTP_PORT"
+export MARQUEE_ADMIN_PASSWORD=${MARQUEE_ADMIN_PASSWORD:-bench-Admin-1}
+
+[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
+
+# start_marquee DIR [extra java args...]: starts with DIR as working directory, prints seconds to ready
+start_marquee() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  local t0 t1
+  t0=$(date +%s.%N)
+  (cd "$dir" && exec java "$@" -Djboss.socket.binding.port-offset="$PORT_OFFSET" -jar "$JAR" >server.log 2>&1) &
+  echo $! >"$dir/pid"
+  for _ in $(seq 1 600); do
+    if curl -fs "http://127.0.0.1:$MGMT_PORT/health/ready" >/dev/null 2>&1; then
+      t1=$(date +%s.%N)
+      python3 -c "print(f'{$t1-$t0:.2f}')"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "Marquee did not become ready; see $dir/server.log" >&2
+  return 1
+}
+
+stop_marquee() {
+  local dir=$1
+  if [ -f "$dir/pid" ]; then
+    kill "$(cat "$dir/pid")" 2>/dev/null || true
+    while kill -0 "$(cat "$dir/pid")" 2>/dev/null; do sleep 0.1; done
+    rm -f "$dir/pid"
+  fi
+}
+
+machine() {
+  echo "$(nproc) cores, $(lscpu | sed -n 's/^Model name:\s*//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+}
