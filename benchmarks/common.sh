@@ -28,6 +28,7 @@ start_marquee() {
     sleep 0.05
   done
   echo "Marquee did not become ready; see $dir/server.log" >&2
+  stop_marquee "$dir"
   return 1
 }
 

@@ -9,7 +9,7 @@ python3 "$(dirname "$0")/gen_entries.py" 10000 "bench-$db" >"$dir/entries.csv"
 args=(-Dmarquee.demo.enabled=false)
 if [ "$db" = postgresql ]; then
   export MARQUEE_DB_DRIVER=postgresql
-  export MARQUEE_DB_URL=${MARQUEE_DB_URL:-jdbc:postgresql://127.0.0.1:55432/marquee}
+  export MARQUEE_DB_URL=${MARQUEE_DB_URL:-jdbc:postgresql://127.0.0.1:55432/postgres}
   export MARQUEE_DB_USER=marquee MARQUEE_DB_PASSWORD=marquee
 fi
 echo "machine: $(machine)"

