@@ -153,17 +153,8 @@ public class CatalogService {
    * @throws StaleVersionException when the entry has changed since
    */
   public CatalogEntry archive(UUID id, Long expectedVersion, String actor) {
-    CatalogEntry entry = current(id, expectedVersion);
-    if (entry.archive(actor, AuditLog.now())) {
-      audit.record(
-          actor,
-          AuditAction.ENTRY_ARCHIVED,
-          AuditTarget.ENTRY,
-          id.toString(),
-          "Archived " + describe(entry),
-          null);
-    }
-    return entry;
+    return changeStatus(
+        id, expectedVersion, actor, CatalogEntry::archive, AuditAction.ENTRY_ARCHIVED, "Archived ");
   }
 
   /** Archives the entry with this external id (integrations). */
@@ -182,17 +173,29 @@ public class CatalogService {
    * @param expectedVersion the version the client last read, or null to skip the check
    */
   public CatalogEntry restore(UUID id, Long expectedVersion, String actor) {
+    return changeStatus(
+        id, expectedVersion, actor, CatalogEntry::restore, AuditAction.ENTRY_RESTORED, "Restored ");
+  }
+
+  /** A status change that is audited only when it changed something. */
+  private CatalogEntry changeStatus(
+      UUID id,
+      Long expectedVersion,
+      String actor,
+      StatusChange change,
+      AuditAction action,
+      String summary) {
     CatalogEntry entry = current(id, expectedVersion);
-    if (entry.restore(actor, AuditLog.now())) {
+    if (change.apply(entry, actor, AuditLog.now())) {
       audit.record(
-          actor,
-          AuditAction.ENTRY_RESTORED,
-          AuditTarget.ENTRY,
-          id.toString(),
-          "Restored " + describe(entry),
-          null);
+          actor, action, AuditTarget.ENTRY, id.toString(), summary + describe(entry), null);
     }
     return entry;
+  }
+
+  @FunctionalInterface
+  private interface StatusChange {
+    boolean apply(CatalogEntry entry, String actor, java.time.Instant now);
   }
 
   /**
