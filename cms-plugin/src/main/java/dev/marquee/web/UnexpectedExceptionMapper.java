@@ -19,8 +19,39 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Context UriInfo uriInfo;
 
+  /**
+   * A concurrent request won a race this one lost at commit time: a database unique key (SQL state
+   * class 23, e.g. two creates of one external id) is a 409, a JPA optimistic-lock failure (two
+   * updates of one version) a 412. Both are the client's to retry, not defects.
+   */
+  static Problem concurrentChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof jakarta.persistence.OptimisticLockException) {
+        return Problem.of(
+            412,
+            "stale-version",
+            "Precondition failed",
+            "Someone else changed this resource at the same time; read it again and retry.");
+      }
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return Problem.of(
+            409,
+            "conflict",
+            "Conflict",
+            "A concurrent change created the same resource or broke a reference; read and retry.");
+      }
+    }
+    return null;
+  }
+
   @Override
   public Response toResponse(Throwable e) {
+    Problem concurrent = concurrentChange(e);
+    if (concurrent != null) {
+      return ProblemResponses.of(concurrent.at(RequestPaths.of(uriInfo)));
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
     return ProblemResponses.of(
