@@ -9,7 +9,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while a pooled connection answers; the failure reason is kept out of the body. */
+/**
+ * Ready only while a pooled connection answers; reports which database product is in use (so an
+ * operator sees at once whether the embedded H2 or PostgreSQL is serving), never the failure
+ * reason.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
@@ -19,7 +23,10 @@ public class DatabaseReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (Connection connection = dataSource.getConnection()) {
-      return HealthCheckResponse.named("marquee-database").status(connection.isValid(2)).build();
+      return HealthCheckResponse.named("marquee-database")
+          .status(connection.isValid(2))
+          .withData("database", connection.getMetaData().getDatabaseProductName())
+          .build();
     } catch (SQLException e) {
       return HealthCheckResponse.named("marquee-database").down().build();
     }

@@ -71,6 +71,16 @@ class PlatformIT {
   }
 
   @Test
+  void readinessReportsTheDatabaseTheServerWasConfiguredFor() throws Exception {
+    // Management interface with the tests' port offset (arquillian.xml).
+    java.net.URL management = new java.net.URL("http://" + base.getHost() + ":10090/");
+    ApiClient.Reply reply = ApiClient.anonymous(management).get("health/ready");
+    assertThat(reply.status()).isEqualTo(200);
+    String expected = "postgresql".equals(System.getenv("MARQUEE_DB_DRIVER")) ? "PostgreSQL" : "H2";
+    assertThat(reply.json().findValuesAsText("database")).containsExactly(expected);
+  }
+
+  @Test
   void openApiDocumentIsServedAsWritten() {
     ApiClient.Reply reply = ApiClient.anonymous(base).get("openapi");
     assertThat(reply.status()).isEqualTo(200);
