@@ -107,9 +107,7 @@ public class RoleCheckFilter implements ContainerRequestFilter {
 
   private static void check(SecurityContext security, List<String> allowed) {
     if (security == null || security.getUserPrincipal() == null) {
-      throw new HttpProblemException(
-          Problem.of(
-              401, "unauthenticated", "Authentication required", "Sign in or send a token."));
+      throw new HttpProblemException(Problem.unauthenticated());
     }
     for (String role : allowed) {
       if (security.isUserInRole(role)) {
@@ -117,10 +115,7 @@ public class RoleCheckFilter implements ContainerRequestFilter {
       }
     }
     throw new HttpProblemException(
-        Problem.of(
-            403,
-            "forbidden",
-            "Forbidden",
+        Problem.forbidden(
             allowed.isEmpty()
                 ? "Nobody may call this operation."
                 : "This operation needs one of the roles " + String.join(", ", allowed) + "."));

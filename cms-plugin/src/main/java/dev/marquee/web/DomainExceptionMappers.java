@@ -34,8 +34,7 @@ public final class DomainExceptionMappers {
 
     @Override
     public Response toResponse(ResourceNotFoundException e) {
-      return ProblemResponses.of(
-          Problem.of(404, "not-found", "Not found", e.getMessage()).at(RequestPaths.of(uriInfo)));
+      return ProblemResponses.of(Problem.notFound(e.getMessage()).at(RequestPaths.of(uriInfo)));
     }
   }
 
@@ -46,8 +45,7 @@ public final class DomainExceptionMappers {
 
     @Override
     public Response toResponse(ResourceConflictException e) {
-      return ProblemResponses.of(
-          Problem.of(409, "conflict", "Conflict", e.getMessage()).at(RequestPaths.of(uriInfo)));
+      return ProblemResponses.of(Problem.conflict(e.getMessage()).at(RequestPaths.of(uriInfo)));
     }
   }
 
@@ -58,9 +56,7 @@ public final class DomainExceptionMappers {
 
     @Override
     public Response toResponse(StaleVersionException e) {
-      Problem problem =
-          Problem.of(412, "stale-version", "Precondition failed", e.getMessage())
-              .at(RequestPaths.of(uriInfo));
+      Problem problem = Problem.staleVersion(e.getMessage()).at(RequestPaths.of(uriInfo));
       return Response.fromResponse(ProblemResponses.of(problem))
           .tag(new EntityTag(Long.toString(e.currentVersion())))
           .build();

@@ -52,10 +52,7 @@ public final class EntityVersions {
 
   private static HttpProblemException stale() {
     return new HttpProblemException(
-        Problem.of(
-            412,
-            "stale-version",
-            "Precondition failed",
+        Problem.staleVersion(
             "If-Match does not name a current version of this resource; read it again for its ETag."));
   }
 }

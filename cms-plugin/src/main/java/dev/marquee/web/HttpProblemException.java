@@ -18,10 +18,7 @@ public class HttpProblemException extends WebApplicationException {
   /** 413: the body is over the limit that applies to this operation. */
   public static HttpProblemException payloadTooLarge(long limitBytes) {
     return new HttpProblemException(
-        Problem.of(
-            413,
-            "payload-too-large",
-            "Payload too large",
+        Problem.payloadTooLarge(
             "The request body exceeds this operation's limit of " + limitBytes + " bytes."));
   }
 

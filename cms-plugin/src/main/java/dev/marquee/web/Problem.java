@@ -28,6 +28,36 @@ public record Problem(
     return new Problem(TYPE_BASE + slug, title, status, detail, null, List.of());
   }
 
+  /** 401: no or invalid credentials. */
+  public static Problem unauthenticated() {
+    return of(401, "unauthenticated", "Authentication required", "Sign in or send a token.");
+  }
+
+  /** 403: authenticated, but no role that may call the operation. */
+  public static Problem forbidden(String detail) {
+    return of(403, "forbidden", "Forbidden", detail);
+  }
+
+  /** 404. */
+  public static Problem notFound(String detail) {
+    return of(404, "not-found", "Not found", detail);
+  }
+
+  /** 409: the request contradicts the current state. */
+  public static Problem conflict(String detail) {
+    return of(409, "conflict", "Conflict", detail);
+  }
+
+  /** 412: If-Match does not name the current version. */
+  public static Problem staleVersion(String detail) {
+    return of(412, "stale-version", "Precondition failed", detail);
+  }
+
+  /** 413: the body exceeds the operation's limit. */
+  public static Problem payloadTooLarge(String detail) {
+    return of(413, "payload-too-large", "Payload too large", detail);
+  }
+
   /** A validation problem listing the offending fields. */
   public static Problem validation(String detail, List<FieldError> errors) {
     return new Problem(

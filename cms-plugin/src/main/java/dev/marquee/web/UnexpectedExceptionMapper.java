@@ -27,19 +27,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   static Problem concurrentChange(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof jakarta.persistence.OptimisticLockException) {
-        return Problem.of(
-            412,
-            "stale-version",
-            "Precondition failed",
+        return Problem.staleVersion(
             "Someone else changed this resource at the same time; read it again and retry.");
       }
       if (t instanceof java.sql.SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("23")) {
-        return Problem.of(
-            409,
-            "conflict",
-            "Conflict",
+        return Problem.conflict(
             "A concurrent change created the same resource or broke a reference; read and retry.");
       }
     }

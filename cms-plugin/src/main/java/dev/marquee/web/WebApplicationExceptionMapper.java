@@ -55,19 +55,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   static Problem standard(int status) {
     return switch (status) {
       case 400 -> Problem.of(400, "bad-request", "Bad request", "The request cannot be read.");
-      case 401 ->
-          Problem.of(401, "unauthenticated", "Authentication required", "Sign in or send a token.");
-      case 403 ->
-          Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this operation.");
-      case 404 -> Problem.of(404, "not-found", "Not found", "No resource at this address.");
+      case 401 -> Problem.unauthenticated();
+      case 403 -> Problem.forbidden("Your roles do not allow this operation.");
+      case 404 -> Problem.notFound("No resource at this address.");
       case 405 ->
           Problem.of(405, "method-not-allowed", "Method not allowed", "See the Allow header.");
       case 406 ->
           Problem.of(
               406, "not-acceptable", "Not acceptable", "Marquee answers application/json here.");
-      case 413 ->
-          Problem.of(
-              413, "payload-too-large", "Payload too large", "The request body is too large.");
+      case 413 -> Problem.payloadTooLarge("The request body is too large.");
       case 415 ->
           Problem.of(
               415,
