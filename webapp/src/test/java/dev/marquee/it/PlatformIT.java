@@ -72,8 +72,14 @@ class PlatformIT {
 
   @Test
   void readinessReportsTheDatabaseTheServerWasConfiguredFor() throws Exception {
-    // Management interface with the tests' port offset (arquillian.xml).
-    java.net.URL management = new java.net.URL("http://" + base.getHost() + ":10090/");
+    // Management interface with the tests' port offset (arquillian.xml, webapp/pom.xml).
+    java.net.URL management =
+        new java.net.URL(
+            "http://"
+                + base.getHost()
+                + ":"
+                + System.getProperty("marquee.it.management-port")
+                + "/");
     ApiClient.Reply reply = ApiClient.anonymous(management).get("health/ready");
     assertThat(reply.status()).isEqualTo(200);
     String expected = "postgresql".equals(System.getenv("MARQUEE_DB_DRIVER")) ? "PostgreSQL" : "H2";

@@ -9,11 +9,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts a real PostgreSQL 17 server before the integration tests when they run in PostgreSQL mode
  * (the Failsafe execution that sets {@code MARQUEE_DB_DRIVER=postgresql}); the managed WildFly
- * inherits that environment, so the server under test runs exactly as in production mode.
+ * inherits that environment, so the server under test runs exactly as in production mode. The port
+ * is {@code marquee.it.postgres-port} from webapp/pom.xml, the same one MARQUEE_DB_URL names.
  */
 public class PostgresForIntegrationTests implements LauncherSessionListener {
-  /** Must match MARQUEE_DB_URL of the PostgreSQL Failsafe execution in webapp/pom.xml. */
-  static final int PORT = 55433;
 
   private EmbeddedPostgres postgres;
 
@@ -23,7 +22,10 @@ public class PostgresForIntegrationTests implements LauncherSessionListener {
       return;
     }
     try {
-      postgres = EmbeddedPostgres.builder().setPort(PORT).start();
+      postgres =
+          EmbeddedPostgres.builder()
+              .setPort(Integer.getInteger("marquee.it.postgres-port", 55433))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start PostgreSQL for the integration tests", e);
     }

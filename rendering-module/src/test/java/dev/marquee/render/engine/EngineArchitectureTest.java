@@ -14,10 +14,10 @@ class EngineArchitectureTest {
     JavaClasses classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.marquee.render.engine");
+            .importPackages("dev.marquee.render.engine", "dev.marquee.render.suggest");
     noClasses()
         .that()
-        .resideInAPackage("dev.marquee.render.engine..")
+        .resideInAnyPackage("dev.marquee.render.engine..", "dev.marquee.render.suggest..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jakarta..")
