@@ -2,6 +2,7 @@ package dev.marquee.outbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GuardedHttpClientProducer {
 
+  /** {@code @Singleton}: one shared, thread-safe client; a normal scope would need a proxy. */
   @Produces
-  @ApplicationScoped
+  @Singleton
   GuardedHttpClient client(
       @ConfigProperty(name = "marquee.outbound.allowed-networks") Optional<String> allowed,
       @ConfigProperty(name = "marquee.outbound.connect-timeout", defaultValue = "PT5S")
