@@ -106,8 +106,8 @@ public final class FaceDetector implements RegionSuggester {
       Loader.load(opencv_imgproc.class);
       String xml = readCascade(cascade);
       CascadeClassifier classifier = new CascadeClassifier();
-      try (PointerScope scope = new PointerScope();
-          FileStorage storage = new FileStorage(xml, FileStorage.READ | FileStorage.MEMORY)) {
+      try (PointerScope scope = new PointerScope()) {
+        FileStorage storage = new FileStorage(xml, FileStorage.READ | FileStorage.MEMORY);
         if (!classifier.read(storage.getFirstTopLevelNode())) {
           throw new IllegalStateException("OpenCV could not read the cascade " + cascade);
         }
