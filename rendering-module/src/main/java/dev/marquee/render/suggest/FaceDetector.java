@@ -109,6 +109,7 @@ public final class FaceDetector implements RegionSuggester {
       try (PointerScope scope = new PointerScope()) {
         FileStorage storage = new FileStorage(xml, FileStorage.READ | FileStorage.MEMORY);
         if (!classifier.read(storage.getFirstTopLevelNode())) {
+          classifier.close();
           throw new IllegalStateException("OpenCV could not read the cascade " + cascade);
         }
       }
