@@ -31,7 +31,9 @@ public final class Jpa {
           "dev.marquee.tagging.EngagementTag",
           "dev.marquee.tagging.EntryTag",
           "dev.marquee.audit.AuditEvent",
-          "dev.marquee.integration.ProcessedWebhook");
+          "dev.marquee.integration.ProcessedWebhook",
+          "dev.marquee.delivery.access.DeliveryApp",
+          "dev.marquee.delivery.access.DeliveryApiKey");
 
   private final DataSource dataSource;
   private final EntityManagerFactory factory;

@@ -30,6 +30,9 @@ public interface DeliveryAppRepository {
   /** Sets the key's last use to {@code at} unless it is already later; no version change. */
   void touchKey(String keyId, Instant at);
 
+  /** Writes pending changes now, so that an updated app's version is the one to be committed. */
+  void flush();
+
   /** The allowed origins of every enabled app. */
   List<String> enabledOrigins();
 }

@@ -126,6 +126,7 @@ public class DeliveryAppService {
           id.toString(),
           "Updated delivery app '" + app.getName() + "'",
           ChangeSet.between(before, app.snapshot()));
+      apps.flush(); // the answer's ETag must be the new version
       changes.accept(new DeliveryAccessChanged(id));
     }
     return app;

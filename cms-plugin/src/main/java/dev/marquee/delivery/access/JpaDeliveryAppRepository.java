@@ -106,6 +106,11 @@ public class JpaDeliveryAppRepository implements DeliveryAppRepository {
   }
 
   @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
   public List<String> enabledOrigins() {
     return em.createQuery(
             "select distinct o from DeliveryApp a join a.allowedOrigins o where a.enabled = true",
