@@ -16,7 +16,8 @@ import java.util.Set;
  * lower case, default port omitted).
  *
  * @param requestsPerSecond sustained rate limit per server node
- * @param burst requests allowed at once after a quiet period
+ * @param burst requests allowed at once after a quiet period; defaults to the larger of {@value
+ *     #DEFAULT_BURST} and the rate
  */
 public record DeliveryAppDraft(
     String name,

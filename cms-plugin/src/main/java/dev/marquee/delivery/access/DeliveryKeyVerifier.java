@@ -156,9 +156,4 @@ public class DeliveryKeyVerifier {
   public void forget(DeliveryAccessChanged change) {
     cache.invalidateIf(k -> k.appId().equals(change.appId()));
   }
-
-  /** How many keys are cached; for tests. */
-  int cachedKeys() {
-    return cache.size();
-  }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * A bounded map whose entries expire a fixed time after they were loaded. When full, expired
@@ -53,7 +54,7 @@ public final class ExpiringCache<K, V> {
   }
 
   /** Forgets every entry whose value matches. */
-  public void invalidateIf(java.util.function.Predicate<V> matching) {
+  public void invalidateIf(Predicate<V> matching) {
     entries.values().removeIf(e -> e.value().isPresent() && matching.test(e.value().get()));
   }
 

@@ -85,6 +85,7 @@ public class DeliveryCorsFilter implements ContainerRequestFilter, ContainerResp
       headers.putSingle("Access-Control-Allow-Origin", origin);
       headers.putSingle("Access-Control-Expose-Headers", EXPOSE_HEADERS);
     } else {
+      // the app's list is the policy: a resource cannot widen it by setting headers itself
       headers.remove("Access-Control-Allow-Origin");
       headers.remove("Access-Control-Allow-Methods");
       headers.remove("Access-Control-Allow-Headers");
