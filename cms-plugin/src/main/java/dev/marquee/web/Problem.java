@@ -33,6 +33,28 @@ public record Problem(
     return of(401, "unauthenticated", "Authentication required", "Sign in or send a token.");
   }
 
+  /**
+   * 401 on the delivery API: whatever was wrong with the key (missing, malformed, unknown, revoked,
+   * expired, app disabled), the answer is this same problem, so it reveals nothing about keys.
+   */
+  public static Problem invalidApiKey() {
+    return of(
+        401,
+        "invalid-api-key",
+        "Invalid API key",
+        "Send a valid delivery API key as 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'.");
+  }
+
+  /** 429: a delivery app exceeded its rate limit. */
+  public static Problem rateLimited(String detail) {
+    return of(429, "rate-limited", "Too many requests", detail);
+  }
+
+  /** 403: a CORS preflight from an origin no delivery app allows. */
+  public static Problem originNotAllowed(String detail) {
+    return of(403, "origin-not-allowed", "Origin not allowed", detail);
+  }
+
   /** 403: authenticated, but no role that may call the operation. */
   public static Problem forbidden(String detail) {
     return of(403, "forbidden", "Forbidden", detail);

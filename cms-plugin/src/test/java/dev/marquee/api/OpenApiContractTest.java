@@ -35,6 +35,7 @@ class OpenApiContractTest {
       Set.of("marquee-editor", "marquee-experimenter", "marquee-publisher", "marquee-admin");
   static final String PROBLEM_JSON = "application/problem+json";
   static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+  static final String API_KEY = "ApiKey";
 
   @Test
   void everyOperationIsDocumentedSecuredAndReportsProblems() throws IOException {
@@ -43,7 +44,8 @@ class OpenApiContractTest {
 
     assertThat(result.getMessages()).as("parser messages").isEmpty();
     OpenAPI api = result.getOpenAPI();
-    assertThat(api.getComponents().getSecuritySchemes()).containsKeys("basicAuth", "bearerAuth");
+    assertThat(api.getComponents().getSecuritySchemes())
+        .containsKeys("basicAuth", "bearerAuth", API_KEY);
     assertThat(api.getSecurity()).as("global security requirement").isNotEmpty();
     assertThat(api.getPaths()).isNotEmpty();
     assertThat(violations(api)).isEmpty();
@@ -86,9 +88,19 @@ class OpenApiContractTest {
               x-marquee-roles: []
               responses:
                 '204': {description: done}
+          /delivery/thing:
+            get:
+              operationId: getThing
+              summary: s
+              description: d
+              security: [{ApiKey: []}]
+              x-marquee-roles: [marquee-admin]
+              responses:
+                '204': {description: done}
         components:
           securitySchemes:
             basicAuth: {type: http, scheme: basic}
+            ApiKey: {type: apiKey, in: header, name: X-Api-Key}
         """;
 
     List<String> found = violations(parse(broken).getOpenAPI());
@@ -105,7 +117,11 @@ class OpenApiContractTest {
         .anyMatch(v -> v.contains("no 412"))
         .anyMatch(v -> v.contains("no 428"))
         .anyMatch(v -> v.contains("response 404") && v.contains(PROBLEM_JSON))
-        .anyMatch(v -> v.contains("POST /hook") && v.contains("security: []"));
+        .anyMatch(v -> v.contains("POST /hook") && v.contains("security: []"))
+        .anyMatch(v -> v.contains("GET /delivery/thing") && v.contains("x-marquee-roles: []"))
+        .anyMatch(v -> v.contains("GET /delivery/thing") && v.contains("no 401"))
+        .anyMatch(v -> v.contains("GET /delivery/thing") && v.contains("no 429"))
+        .noneMatch(v -> v.contains("GET /delivery/thing") && v.contains("no 403"));
   }
 
   @Test
@@ -221,13 +237,23 @@ class OpenApiContractTest {
     }
 
     boolean unauthenticated = op.getSecurity() != null && op.getSecurity().isEmpty();
+    // delivery operations: a per-app API key, no user and so no roles, and a per-app rate limit
+    boolean apiKeyOnly =
+        op.getSecurity() != null
+            && !op.getSecurity().isEmpty()
+            && op.getSecurity().stream().allMatch(r -> r.keySet().equals(Set.of(API_KEY)));
     boolean secured =
         !unauthenticated
+            && !apiKeyOnly
             && ((op.getSecurity() != null)
                 || (api.getSecurity() != null && !api.getSecurity().isEmpty()));
     Object roles = op.getExtensions() == null ? null : op.getExtensions().get("x-marquee-roles");
     if (!(roles instanceof List<?> roleList)) {
       v.accept(name + ": no x-marquee-roles list");
+    } else if (apiKeyOnly) {
+      if (!roleList.isEmpty()) {
+        v.accept(name + ": an " + API_KEY + " operation has no user, so x-marquee-roles: []");
+      }
     } else if (roleList.isEmpty() && !unauthenticated) {
       v.accept(name + ": empty x-marquee-roles requires security: []");
     } else if (!roleList.isEmpty() && unauthenticated) {
@@ -268,6 +294,8 @@ class OpenApiContractTest {
     require(responses, takesInput, "400", name, v);
     require(responses, secured, "401", name, v);
     require(responses, secured, "403", name, v);
+    require(responses, apiKeyOnly, "401", name, v);
+    require(responses, apiKeyOnly, "429", name, v);
     Parameter ifMatch =
         parameters.stream()
             .filter(p -> "If-Match".equalsIgnoreCase(p.getName()))

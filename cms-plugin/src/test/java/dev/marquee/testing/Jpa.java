@@ -34,7 +34,9 @@ public final class Jpa {
           "dev.marquee.integration.ProcessedWebhook",
           "dev.marquee.webhook.WebhookSubscription",
           "dev.marquee.webhook.WebhookMessage",
-          "dev.marquee.webhook.WebhookAttempt");
+          "dev.marquee.webhook.WebhookAttempt",
+          "dev.marquee.delivery.access.DeliveryApp",
+          "dev.marquee.delivery.access.DeliveryApiKey");
 
   private final DataSource dataSource;
   private final EntityManagerFactory factory;

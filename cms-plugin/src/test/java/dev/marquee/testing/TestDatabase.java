@@ -73,6 +73,9 @@ public enum TestDatabase {
       s.executeUpdate("delete from catalog_entry");
       s.executeUpdate("delete from audit_event");
       s.executeUpdate("delete from inbound_webhook_delivery");
+      s.executeUpdate("delete from delivery_api_key");
+      s.executeUpdate("delete from delivery_app_origin");
+      s.executeUpdate("delete from delivery_app");
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the test database", e);
     }

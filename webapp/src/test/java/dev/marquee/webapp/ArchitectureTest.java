@@ -19,6 +19,7 @@ class ArchitectureTest {
     "dev.marquee.tagging..",
     "dev.marquee.audit..",
     "dev.marquee.integration..",
+    "dev.marquee.delivery.access..",
     "dev.marquee.errors..",
     "dev.marquee.web..",
     "dev.marquee.account..",
