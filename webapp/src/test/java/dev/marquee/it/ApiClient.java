@@ -76,6 +76,14 @@ public final class ApiClient {
     return send(b.PUT(jsonBody(body)));
   }
 
+  /** POSTs raw bytes, e.g. an image upload. */
+  public Reply postBytes(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Reply delete(String path) {
     return send(request(path).DELETE());
   }
@@ -122,6 +130,10 @@ public final class ApiClient {
 
     public String contentType() {
       return header("Content-Type");
+    }
+
+    public byte[] bytes() {
+      return response.body();
     }
 
     public String text() {

@@ -15,4 +15,12 @@ public final class MarqueeDeployment {
     File war = new File(System.getProperty("marquee.test.war", "target/marquee.war"));
     return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClasses(TestAccounts.class);
   }
+
+  /**
+   * The WAR plus two test region suggesters (extensions, as a host would add): a deterministic one
+   * and one that always fails, so suggestions and the failure isolation are testable end to end.
+   */
+  public static WebArchive withSuggesters() {
+    return war().addClasses(CentreThirdFaceSuggester.class, FailingSuggester.class);
+  }
 }

@@ -11,6 +11,17 @@ final class FormatSniffer {
   private FormatSniffer() {}
 
   static ImageFormat sniff(byte[] b) {
+    ImageFormat format = recognise(b);
+    if (format != null) {
+      return format;
+    }
+    throw new ImageRejectedException(
+        RejectionReason.UNSUPPORTED_FORMAT,
+        "Unsupported image format: " + describeUnsupported(b) + ". Upload a JPEG, PNG or WebP.");
+  }
+
+  /** The format these leading bytes start, or null when they start none of ours. */
+  static ImageFormat recognise(byte[] b) {
     if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
       return ImageFormat.JPEG;
     }
@@ -20,9 +31,7 @@ final class FormatSniffer {
     if (startsWith(b, 'R', 'I', 'F', 'F') && b.length >= 12 && ascii(b, 8, 4).equals("WEBP")) {
       return ImageFormat.WEBP;
     }
-    throw new ImageRejectedException(
-        RejectionReason.UNSUPPORTED_FORMAT,
-        "Unsupported image format: " + describeUnsupported(b) + ". Upload a JPEG, PNG or WebP.");
+    return null;
   }
 
   private static String describeUnsupported(byte[] b) {
