@@ -5,6 +5,7 @@ public final class AuditTarget {
   public static final String ENTRY = "ENTRY";
   public static final String TAG = "TAG";
   public static final String CATALOG = "CATALOG";
+  public static final String TEMPLATE = "TEMPLATE";
 
   private AuditTarget() {}
 }
