@@ -124,6 +124,10 @@ public final class ApiClient {
       return header("Content-Type");
     }
 
+    public byte[] bytes() {
+      return response.body();
+    }
+
     public String text() {
       return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -167,6 +167,9 @@ public class TemplateService {
    *
    * @param number a specific version, or null for the latest
    */
+  // A refusal here is an answer about the input, not a failure: the caller's transaction (a
+  // render-job plan that collects every field error) must be able to carry on.
+  @Transactional(dontRollbackOn = InvalidInputException.class)
   public TemplateVersion renderable(String name, Integer number, String field) {
     Template template =
         templates
