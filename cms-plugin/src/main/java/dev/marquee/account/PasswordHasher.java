@@ -16,7 +16,10 @@ import org.wildfly.security.password.util.ModularCrypt;
  */
 public final class PasswordHasher {
   /** bcrypt cost: 2^10 rounds, Elytron's default; raise it as hardware gets faster. */
-  static final int COST = 10;
+  public static final int DEFAULT_COST = 10;
+
+  /** bcrypt's own lower bound. */
+  public static final int MIN_COST = 4;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,6 +27,17 @@ public final class PasswordHasher {
 
   /** The modular-crypt encoded bcrypt hash of the password with a fresh random salt. */
   public static String hash(char[] password) {
+    return hash(password, DEFAULT_COST);
+  }
+
+  /**
+   * The same with a chosen cost (2^cost rounds). The cost is stored in the hash, so accounts hashed
+   * with different costs verify side by side.
+   */
+  public static String hash(char[] password, int cost) {
+    if (cost < MIN_COST || cost > 31) {
+      throw new IllegalArgumentException("bcrypt cost must be within " + MIN_COST + "..31");
+    }
     try {
       PasswordFactory factory =
           PasswordFactory.getInstance(
@@ -34,7 +48,7 @@ public final class PasswordHasher {
           (BCryptPassword)
               factory.generatePassword(
                   new EncryptablePasswordSpec(
-                      password, new IteratedSaltedPasswordAlgorithmSpec(COST, salt)));
+                      password, new IteratedSaltedPasswordAlgorithmSpec(cost, salt)));
       return ModularCrypt.encodeAsString(hashed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Elytron cannot hash with bcrypt", e);

@@ -6,12 +6,14 @@ import dev.marquee.paging.KeysetCursor;
 import dev.marquee.paging.Page;
 import dev.marquee.paging.PageLimit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Records and queries audit events. {@link #record} joins the caller's transaction, so an event
@@ -22,12 +24,27 @@ public class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AuditRepository repository;
+  private Consumer<AuditEvent> listeners;
 
   protected AuditLog() {}
 
-  @Inject
+  /** Outside a container: events are stored, nobody is notified. */
   public AuditLog(AuditRepository repository) {
+    this(repository, event -> {});
+  }
+
+  /**
+   * Every recorded event is also fired as a synchronous CDI event inside the same transaction, so
+   * observers (e.g. outbound webhooks) write their own rows atomically with the change.
+   */
+  @Inject
+  public AuditLog(AuditRepository repository, Event<AuditEvent> events) {
+    this(repository, (Consumer<AuditEvent>) events::fire);
+  }
+
+  private AuditLog(AuditRepository repository, Consumer<AuditEvent> listeners) {
     this.repository = repository;
+    this.listeners = listeners;
   }
 
   /**
@@ -43,7 +60,7 @@ public class AuditLog {
       String targetId,
       String summary,
       Map<String, ?> details) {
-    repository.add(
+    AuditEvent event =
         new AuditEvent(
             now(),
             actor,
@@ -51,7 +68,9 @@ public class AuditLog {
             targetType,
             targetId,
             summary,
-            details == null ? null : json(details)));
+            details == null ? null : json(details));
+    repository.add(event);
+    listeners.accept(event);
   }
 
   /** Events matching {@code query}, newest first. */

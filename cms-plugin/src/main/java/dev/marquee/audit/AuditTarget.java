@@ -6,6 +6,7 @@ public final class AuditTarget {
   public static final String TAG = "TAG";
   public static final String CATALOG = "CATALOG";
   public static final String TEMPLATE = "TEMPLATE";
+  public static final String WEBHOOK_SUBSCRIPTION = "WEBHOOK_SUBSCRIPTION";
 
   private AuditTarget() {}
 }

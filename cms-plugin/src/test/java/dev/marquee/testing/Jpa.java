@@ -31,7 +31,10 @@ public final class Jpa {
           "dev.marquee.tagging.EngagementTag",
           "dev.marquee.tagging.EntryTag",
           "dev.marquee.audit.AuditEvent",
-          "dev.marquee.integration.ProcessedWebhook");
+          "dev.marquee.integration.ProcessedWebhook",
+          "dev.marquee.webhook.WebhookSubscription",
+          "dev.marquee.webhook.WebhookMessage",
+          "dev.marquee.webhook.WebhookAttempt");
 
   private final DataSource dataSource;
   private final EntityManagerFactory factory;

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Shared test images (beside the repository clone) and helpers to encode generated ones. */
-final class TestImages {
+public final class TestImages {
   private TestImages() {}
 
-  static Path dir() {
+  public static Path dir() {
     Path configured =
         Path.of(System.getProperty("marquee.testdata", "../../shared/testdata/images"))
             .toAbsolutePath()
@@ -30,7 +30,7 @@ final class TestImages {
     return configured;
   }
 
-  static byte[] bytes(String name) {
+  public static byte[] bytes(String name) {
     try {
       return Files.readAllBytes(dir().resolve(name));
     } catch (IOException e) {
@@ -38,7 +38,7 @@ final class TestImages {
     }
   }
 
-  static BufferedImage read(byte[] bytes) {
+  public static BufferedImage read(byte[] bytes) {
     try {
       return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
     } catch (IOException e) {
@@ -46,7 +46,7 @@ final class TestImages {
     }
   }
 
-  static byte[] encode(BufferedImage image, String format) {
+  public static byte[] encode(BufferedImage image, String format) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       if (!ImageIO.write(image, format, out)) {
@@ -58,7 +58,7 @@ final class TestImages {
     }
   }
 
-  static BufferedImage solid(int w, int h, int rgb) {
+  public static BufferedImage solid(int w, int h, int rgb) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
