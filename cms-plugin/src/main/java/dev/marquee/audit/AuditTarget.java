@@ -5,6 +5,7 @@ public final class AuditTarget {
   public static final String ENTRY = "ENTRY";
   public static final String TAG = "TAG";
   public static final String CATALOG = "CATALOG";
+  public static final String TEMPLATE = "TEMPLATE";
   public static final String WEBHOOK_SUBSCRIPTION = "WEBHOOK_SUBSCRIPTION";
   public static final String DELIVERY_APP = "DELIVERY_APP";
   public static final String SOURCE_IMAGE = "SOURCE_IMAGE";

@@ -1,0 +1,4 @@
+/**
+ * Templates and template assets over HTTP: the generated {@code TemplatesApi} and its DTO mapping.
+ */
+package dev.marquee.render.template.web;
