@@ -5,6 +5,11 @@ public final class AuditTarget {
   public static final String ENTRY = "ENTRY";
   public static final String TAG = "TAG";
   public static final String CATALOG = "CATALOG";
+  public static final String AUDIENCE_GROUP = "AUDIENCE_GROUP";
+  public static final String EXPERIMENT = "EXPERIMENT";
+
+  /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
+  public static final String VIEWER = "VIEWER";
 
   private AuditTarget() {}
 }
