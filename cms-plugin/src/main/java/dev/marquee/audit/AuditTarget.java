@@ -9,6 +9,11 @@ public final class AuditTarget {
   public static final String WEBHOOK_SUBSCRIPTION = "WEBHOOK_SUBSCRIPTION";
   public static final String DELIVERY_APP = "DELIVERY_APP";
   public static final String SOURCE_IMAGE = "SOURCE_IMAGE";
+  public static final String AUDIENCE_GROUP = "AUDIENCE_GROUP";
+  public static final String EXPERIMENT = "EXPERIMENT";
+
+  /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
+  public static final String VIEWER = "VIEWER";
 
   private AuditTarget() {}
 }

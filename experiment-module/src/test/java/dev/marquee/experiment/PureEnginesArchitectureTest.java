@@ -18,7 +18,9 @@ class PureEnginesArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "dev.marquee.experiment.stats..", "dev.marquee.experiment.assignment..")
+              "dev.marquee.experiment.stats..",
+              "dev.marquee.experiment.assignment..",
+              "dev.marquee.experiment.audience.rules..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..")

@@ -49,7 +49,8 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.marquee.render.engine..",
             "dev.marquee.experiment.stats..",
-            "dev.marquee.experiment.assignment..")
+            "dev.marquee.experiment.assignment..",
+            "dev.marquee.experiment.audience.rules..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..")

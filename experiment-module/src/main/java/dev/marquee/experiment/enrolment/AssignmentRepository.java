@@ -1,0 +1,102 @@
+package dev.marquee.experiment.enrolment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sticky assignments: insert-if-absent (concurrency-safe), lookup and erasure. */
+@ApplicationScoped
+public class AssignmentRepository {
+  @PersistenceContext private EntityManager em;
+  @Inject SqlDialect dialect;
+
+  /** The viewer's assignment in this bucket version, if any. */
+  public Optional<StickyAssignment> find(UUID experimentId, String viewerKey, int bucketVersion) {
+    return em.createQuery(
+            "select a from StickyAssignment a where a.experimentId = :x and a.viewerKey = :v"
+                + " and a.bucketVersion = :b",
+            StickyAssignment.class)
+        .setParameter("x", experimentId)
+        .setParameter("v", viewerKey)
+        .setParameter("b", bucketVersion)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Records the assignment unless the viewer already has one for this bucket version (a concurrent
+   * request may have won); either way exactly one row exists afterwards.
+   *
+   * @return whether this call inserted it (a new exposure)
+   */
+  public boolean insertIfAbsent(
+      UUID experimentId,
+      String viewerKey,
+      int bucketVersion,
+      UUID armId,
+      UUID groupId,
+      int period,
+      Instant now) {
+    if (!dialect.isPostgres()) {
+      // H2's MERGE is not atomic against a concurrent insert of the same key; serialise first
+      // assignments per experiment on the experiment row (embedded mode is a single node)
+      em.createNativeQuery("select id from experiment where id = ?1 for update")
+          .setParameter(1, experimentId)
+          .getResultList();
+    }
+    String sql =
+        dialect.isPostgres()
+            ? "insert into experiment_assignment (experiment_id, viewer_key, bucket_version, arm_id,"
+                + " audience_group_id, period, assigned_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " on conflict do nothing"
+            : "merge into experiment_assignment t using (values (cast(?1 as uuid), ?2, ?3,"
+                + " cast(?4 as uuid), cast(?5 as uuid), ?6, cast(?7 as timestamp with time zone)))"
+                + " s (experiment_id, viewer_key, bucket_version, arm_id, audience_group_id, period,"
+                + " assigned_at) on t.experiment_id = s.experiment_id and t.viewer_key = s.viewer_key"
+                + " and t.bucket_version = s.bucket_version when not matched then insert"
+                + " (experiment_id, viewer_key, bucket_version, arm_id, audience_group_id, period,"
+                + " assigned_at) values (s.experiment_id, s.viewer_key, s.bucket_version, s.arm_id,"
+                + " s.audience_group_id, s.period, s.assigned_at)";
+    return em.createNativeQuery(sql)
+            .setParameter(1, experimentId)
+            .setParameter(2, viewerKey)
+            .setParameter(3, bucketVersion)
+            .setParameter(4, armId)
+            .setParameter(5, groupId)
+            .setParameter(6, period)
+            .setParameter(7, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Counts one more new assignment to the arm in the period (for the SRM check). */
+  public void countAssignment(UUID experimentId, int period, UUID armId) {
+    String sql =
+        dialect.isPostgres()
+            ? "insert into experiment_period_counts (experiment_id, period, arm_id, assignments)"
+                + " values (?1, ?2, ?3, 1) on conflict (experiment_id, period, arm_id)"
+                + " do update set assignments = experiment_period_counts.assignments + 1"
+            : "merge into experiment_period_counts t using (values (cast(?1 as uuid), ?2,"
+                + " cast(?3 as uuid))) s (experiment_id, period, arm_id) on t.experiment_id ="
+                + " s.experiment_id and t.period = s.period and t.arm_id = s.arm_id when matched"
+                + " then update set assignments = t.assignments + 1 when not matched then insert"
+                + " (experiment_id, period, arm_id, assignments) values (s.experiment_id, s.period,"
+                + " s.arm_id, 1)";
+    em.createNativeQuery(sql)
+        .setParameter(1, experimentId)
+        .setParameter(2, period)
+        .setParameter(3, armId)
+        .executeUpdate();
+  }
+
+  /** Deletes every assignment of a viewer key; returns how many. */
+  public int eraseViewer(String viewerKey) {
+    return em.createQuery("delete from StickyAssignment a where a.viewerKey = :v")
+        .setParameter("v", viewerKey)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Event ingestion: idempotent batches of impression, click and play events, validated and
+ * aggregated into exact per-arm counts (distinct viewers and delta-method sums) in one transaction.
+ */
+package dev.marquee.experiment.events;

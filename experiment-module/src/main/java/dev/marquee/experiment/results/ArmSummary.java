@@ -1,0 +1,19 @@
+package dev.marquee.experiment.results;
+
+import dev.marquee.experiment.lifecycle.Arm;
+import dev.marquee.experiment.stats.ArmResult;
+import dev.marquee.experiment.stats.SequentialState;
+
+/**
+ * One arm's results in one group (or pooled): raw totals, the analyzer's statistics and the
+ * sequential state after replaying every daily look (null for the control).
+ */
+public record ArmSummary(
+    Arm arm,
+    long impressions,
+    long clicks,
+    long plays,
+    long viewers,
+    long conversions,
+    ArmResult statistics,
+    SequentialState sequential) {}

@@ -1,0 +1,209 @@
+package dev.marquee.experiment.results;
+
+import dev.marquee.experiment.lifecycle.AllocationPeriod;
+import dev.marquee.experiment.lifecycle.Arm;
+import dev.marquee.experiment.lifecycle.Experiment;
+import dev.marquee.experiment.lifecycle.ExperimentMetric;
+import dev.marquee.experiment.lifecycle.ExperimentService;
+import dev.marquee.experiment.stats.ArmCounts;
+import dev.marquee.experiment.stats.BinomialCounts;
+import dev.marquee.experiment.stats.ExperimentAnalyzer;
+import dev.marquee.experiment.stats.ExperimentResults;
+import dev.marquee.experiment.stats.GroupResult;
+import dev.marquee.experiment.stats.MixtureSequentialTest;
+import dev.marquee.experiment.stats.RatioSums;
+import dev.marquee.experiment.stats.SampleRatioMismatch;
+import dev.marquee.experiment.stats.SequentialState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Computes results from the aggregates: per group and pooled, control first. The mixture SPRT is
+ * replayed over the cumulative counts at the end of each day (plus today), so its always-valid
+ * p-value (running minimum) and confidence sequence (running intersection) need no stored state.
+ */
+@ApplicationScoped
+@Transactional
+public class ResultsService {
+  private static final UUID POOLED = new UUID(0, 0);
+
+  @Inject ExperimentService experiments;
+  @Inject AggregateReader aggregates;
+
+  private final ExperimentAnalyzer analyzer = ExperimentAnalyzer.withDefaults();
+  private final MixtureSequentialTest sequentialTest = MixtureSequentialTest.withDefaults();
+
+  public ResultsSummary results(UUID experimentId) {
+    Experiment x = experiments.get(experimentId);
+    List<Arm> arms = controlFirst(x.getArms());
+    Map<UUID, Integer> armIndex = new HashMap<>();
+    for (int i = 0; i < arms.size(); i++) {
+      armIndex.put(arms.get(i).getId(), i);
+    }
+    List<UUID> groups = x.getAudienceGroupIds();
+
+    // cumulative totals per group (and pooled) and arm, and per day for the sequential replay
+    Map<UUID, long[][]> totals = new LinkedHashMap<>();
+    Map<UUID, TreeMap<LocalDate, long[][]>> byDay = new HashMap<>();
+    for (UUID g : groups) {
+      totals.put(g, new long[arms.size()][5]);
+      byDay.put(g, new TreeMap<>());
+    }
+    totals.put(POOLED, new long[arms.size()][5]);
+    byDay.put(POOLED, new TreeMap<>());
+    for (AggregateReader.Daily d : aggregates.daily(experimentId)) {
+      Integer arm = armIndex.get(d.arm());
+      if (arm == null || !totals.containsKey(d.group())) {
+        continue;
+      }
+      long[] row = {d.impressions(), d.clicks(), d.plays(), d.viewersExposed(), conversions(x, d)};
+      for (UUID g : List.of(d.group(), POOLED)) {
+        add(totals.get(g)[arm], row);
+        long[][] day = byDay.get(g).computeIfAbsent(d.day(), k -> new long[arms.size()][5]);
+        add(day[arm], row);
+      }
+    }
+    Map<UUID, RatioSums[]> ratio = new HashMap<>();
+    for (UUID g : totals.keySet()) {
+      RatioSums[] empty = new RatioSums[arms.size()];
+      java.util.Arrays.fill(empty, RatioSums.EMPTY);
+      ratio.put(g, empty);
+    }
+    for (AggregateReader.Sums s : aggregates.sums(experimentId)) {
+      Integer arm = armIndex.get(s.arm());
+      if (arm == null || !ratio.containsKey(s.group())) {
+        continue;
+      }
+      RatioSums r = new RatioSums(s.viewers(), s.m(), s.d(), s.mm(), s.dd(), s.md());
+      ratio.get(s.group())[arm] = ratio.get(s.group())[arm].plus(r);
+      ratio.get(POOLED)[arm] = ratio.get(POOLED)[arm].plus(r);
+    }
+
+    List<String> ids = arms.stream().map(a -> a.getId().toString()).toList();
+    double[] weights = arms.stream().mapToDouble(Arm::getWeight).toArray();
+    Map<String, List<ArmCounts>> counts = new LinkedHashMap<>();
+    for (UUID g : groups) {
+      counts.put(g.toString(), armCounts(totals.get(g), ratio.get(g)));
+    }
+    ExperimentResults stats = analyzer.analyze(ids, weights, counts);
+
+    List<GroupSummary> perGroup = new ArrayList<>();
+    for (UUID g : groups) {
+      perGroup.add(
+          summary(g, arms, totals.get(g), stats.byGroup().get(g.toString()), byDay.get(g)));
+    }
+    GroupSummary pooled =
+        summary(null, arms, totals.get(POOLED), stats.pooled(), byDay.get(POOLED));
+    return new ResultsSummary(x, pooled, perGroup, periodChecks(x, experimentId));
+  }
+
+  private GroupSummary summary(
+      UUID group,
+      List<Arm> arms,
+      long[][] totals,
+      GroupResult stats,
+      TreeMap<LocalDate, long[][]> days) {
+    SequentialState[] sequential = replay(arms.size(), days);
+    List<ArmSummary> out = new ArrayList<>();
+    for (int i = 0; i < arms.size(); i++) {
+      long[] t = totals[i];
+      out.add(
+          new ArmSummary(
+              arms.get(i), t[0], t[1], t[2], t[3], t[4], stats.arms().get(i), sequential[i]));
+    }
+    return new GroupSummary(group, out);
+  }
+
+  /** Folds one mSPRT look per day (cumulative counts) into each treatment arm's state. */
+  private SequentialState[] replay(int k, TreeMap<LocalDate, long[][]> days) {
+    SequentialState[] states = new SequentialState[k];
+    for (int i = 1; i < k; i++) {
+      states[i] = SequentialState.INITIAL;
+    }
+    long[][] cumulative = new long[k][5];
+    for (long[][] day : days.values()) {
+      for (int i = 0; i < k; i++) {
+        add(cumulative[i], day[i]);
+      }
+      BinomialCounts control = new BinomialCounts(cumulative[0][3], cumulative[0][4]);
+      if (control.trials() == 0) {
+        continue;
+      }
+      for (int i = 1; i < k; i++) {
+        if (cumulative[i][3] > 0) {
+          states[i] =
+              states[i].after(
+                  sequentialTest.look(
+                      control, new BinomialCounts(cumulative[i][3], cumulative[i][4])));
+        }
+      }
+    }
+    return states;
+  }
+
+  private List<PeriodCheck> periodChecks(Experiment x, UUID experimentId) {
+    List<Arm> arms = x.getArms(); // experiment order, like the period's weights
+    Map<Integer, long[]> observed = new TreeMap<>();
+    for (AllocationPeriod p : x.getAllocationPeriods()) {
+      observed.put(p.getPeriod(), new long[arms.size()]);
+    }
+    for (AggregateReader.PeriodCount c : aggregates.periodCounts(experimentId)) {
+      long[] row = observed.get(c.period());
+      for (int i = 0; row != null && i < arms.size(); i++) {
+        if (arms.get(i).getId().equals(c.arm())) {
+          row[i] += c.assignments();
+        }
+      }
+    }
+    List<PeriodCheck> checks = new ArrayList<>();
+    for (AllocationPeriod p : x.getAllocationPeriods()) {
+      long[] row = observed.get(p.getPeriod());
+      long total = java.util.Arrays.stream(row).sum();
+      checks.add(
+          new PeriodCheck(
+              p.getPeriod(),
+              row,
+              total == 0 ? null : SampleRatioMismatch.test(row, p.getWeights())));
+    }
+    return checks;
+  }
+
+  private static List<ArmCounts> armCounts(long[][] totals, RatioSums[] ratio) {
+    List<ArmCounts> out = new ArrayList<>();
+    for (int i = 0; i < totals.length; i++) {
+      out.add(new ArmCounts(totals[i][3], totals[i][4], ratio[i]));
+    }
+    return out;
+  }
+
+  private static long conversions(Experiment x, AggregateReader.Daily d) {
+    ExperimentMetric metric = x.getPrimaryMetric();
+    return switch (metric) {
+      case CLICK_THROUGH -> d.viewersClicked();
+      case PLAY_THROUGH -> d.viewersPlayed();
+      case QUALIFIED_PLAY -> d.viewersQualified();
+    };
+  }
+
+  private static List<Arm> controlFirst(List<Arm> arms) {
+    List<Arm> ordered = new ArrayList<>();
+    arms.stream().filter(Arm::isControl).forEach(ordered::add);
+    arms.stream().filter(a -> !a.isControl()).forEach(ordered::add);
+    return ordered;
+  }
+
+  private static void add(long[] into, long[] row) {
+    for (int i = 0; i < row.length; i++) {
+      into[i] += row[i];
+    }
+  }
+}
