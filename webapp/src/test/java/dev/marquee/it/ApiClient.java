@@ -50,6 +50,16 @@ public final class ApiClient {
     return new ApiClient(base, "Basic " + token);
   }
 
+  /** The same client with an OAuth bearer token (single sign-on mode). */
+  public ApiClient withBearer(String token) {
+    return withAuthorization("Bearer " + token);
+  }
+
+  /** The same client sending this Authorization header as is (also malformed ones). */
+  public ApiClient withAuthorization(String header) {
+    return new ApiClient(base, header);
+  }
+
   public HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))

@@ -1,0 +1,59 @@
+package dev.marquee.security.oidc;
+
+import dev.marquee.security.Roles;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * The admin UI's session: {@code GET /admin/session} says who is signed in and with which Marquee
+ * roles (reaching it signs the browser in, web.xml protects /admin/*), {@code POST /admin/logout}
+ * ends the session and returns to the admin UI, which then signs in again.
+ */
+@WebServlet(urlPatterns = {"/admin/session", "/admin/logout"})
+public class AdminSessionServlet extends HttpServlet {
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"/admin/session".equals(request.getServletPath())) {
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
+    JsonArrayBuilder roles = Json.createArrayBuilder();
+    Roles.ALL.stream().filter(request::isUserInRole).forEach(roles::add);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("user", request.getUserPrincipal().getName())
+                .add("roles", roles)
+                .build()
+                .toString());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    if (!"/admin/logout".equals(request.getServletPath())) {
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
+    request.logout();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", request.getContextPath() + "/admin/session");
+  }
+}
