@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The tagged regions on a source image, which render jobs frame REGION crops on. Implemented by the
- * region feature ({@code dev.marquee.render.region}); until that is part of the build, {@link
- * NoTaggedRegions} reports none and jobs render only untagged variants.
+ * The tagged regions on a source image, which render jobs frame REGION crops on ({@link
+ * StoredTaggedRegions} reads them from the region feature, {@code dev.marquee.render.region}).
  */
 public interface TaggedRegions {
 
