@@ -141,6 +141,42 @@ class RenderJobsIT {
         .isEmpty();
   }
 
+  @Test
+  void regionsMarkedByEditorsFrameTheirTagsVariants() {
+    String entry = createEntry(editor(), RUN + "-region", "Astronaut");
+    String image = seedImage(editor(), entry, "astronaut.png");
+    ApiClient.Reply tagged =
+        editor()
+            .postJson(
+                "api/v1/entries/" + entry + "/tags",
+                Map.of("kind", "CAST", "value", "Eileen Collins", "source", "MANUAL"));
+    assertThat(tagged.status()).as("%s", tagged).isIn(200, 201);
+    String tagId = tagged.json().path("tagId").asText();
+    ApiClient.Reply region =
+        editor()
+            .putJson(
+                "api/v1/images/" + image + "/regions/" + tagId,
+                Map.of("rect", Map.of("x", 0.35, "y", 0.13, "width", 0.19, "height", 0.2)),
+                null);
+    assertThat(region.status()).as("%s", region).isIn(200, 201);
+    String hero = "job-region-" + RUN;
+    createTemplate(editor(), hero, heroDefinition(List.of(size(320, 180))));
+
+    ApiClient.Reply submitted =
+        editor().postJson("api/v1/entries/" + entry + "/render-jobs", jobFor(hero));
+    assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+    assertThat(submitted.json().path("total").asInt())
+        .as("one untagged (smart crop) and one framed on the region")
+        .isEqualTo(2);
+    JsonNode job = awaitJob(editor(), submitted.header("Location"));
+    assertThat(job.path("state").asText()).as("%s", job).isEqualTo("SUCCEEDED");
+
+    JsonNode framed =
+        editor().get("api/v1/entries/" + entry + "/variants?tagId=" + tagId).json().path("items");
+    assertThat(framed).hasSize(1);
+    assertThat(framed.get(0).path("renditions").get(0).path("width").asInt()).isEqualTo(320);
+  }
+
   private static void assertRenditionStored(JsonNode rendition, String extension)
       throws IOException, NoSuchAlgorithmException {
     String hash = rendition.path("contentHash").asText();
