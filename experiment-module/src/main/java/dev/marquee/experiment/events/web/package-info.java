@@ -1,5 +1,5 @@
 /**
- * Event-related HTTP operations for administrators: erasing a viewer's data. (The delivery endpoint
- * for events comes with per-app API keys.)
+ * Event-related HTTP operations: ingestion for front-end apps under the delivery API (per-app key)
+ * and erasing a viewer's data for administrators.
  */
 package dev.marquee.experiment.events.web;
