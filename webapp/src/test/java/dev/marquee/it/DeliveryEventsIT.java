@@ -41,7 +41,7 @@ class DeliveryEventsIT {
 
   private String apiKey() {
     Map<String, Object> app = new HashMap<>();
-    app.put("name", "Events app " + RUN);
+    app.put("name", "Events app " + UUID.randomUUID());
     app.put("allowedOrigins", List.of());
     app.put("rateLimit", Map.of("requestsPerSecond", 50, "burst", 100));
     app.put("enabled", true);

@@ -1,69 +1,24 @@
 package dev.marquee.render.variant.web;
 
 import dev.marquee.api.VariantsApi;
-import dev.marquee.api.model.PreviewRequest;
-import dev.marquee.errors.FieldError;
-import dev.marquee.errors.InvalidInputException;
-import dev.marquee.render.engine.NormalizedRect;
-import dev.marquee.render.engine.Rendition;
-import dev.marquee.render.variant.PreviewService;
 import dev.marquee.render.variant.VariantService;
 import dev.marquee.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** Variants and previews over HTTP: the generated {@link VariantsApi}. */
+/** Variants over HTTP: the generated {@link VariantsApi}. */
 @RequestScoped
 @Transactional
 public class VariantResource implements VariantsApi {
   @Inject VariantService variants;
-  @Inject PreviewService previews;
-  @Context HttpHeaders headers;
 
   @Override
   @RolesAllowed({Roles.EDITOR, Roles.EXPERIMENTER, Roles.PUBLISHER, Roles.ADMIN})
   public Response getVariant(UUID variantId) {
     return Response.ok(VariantMapper.toDto(variants.get(variantId))).build();
-  }
-
-  @Override
-  @RolesAllowed(Roles.EDITOR)
-  public Response previewImage(UUID imageId, PreviewRequest body) {
-    Rendition rendition =
-        previews.preview(
-            imageId,
-            new PreviewService.Request(
-                body.getTemplate(),
-                body.getVersion(),
-                body.getSize(),
-                region(body.getRegion()),
-                body.getLocale(),
-                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
-                body.getTexts()));
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setNoTransform(false);
-    return Response.ok(rendition.bytes(), rendition.format().mediaType())
-        .cacheControl(noStore)
-        .build();
-  }
-
-  private static NormalizedRect region(dev.marquee.api.model.NormalizedRect r) {
-    if (r == null) {
-      return null;
-    }
-    try {
-      return new NormalizedRect(r.getX(), r.getY(), r.getWidth(), r.getHeight());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          new FieldError("region", "must lie inside the image (0..1) with a positive size"));
-    }
   }
 }
