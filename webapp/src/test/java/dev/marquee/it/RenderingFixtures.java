@@ -18,8 +18,6 @@ import java.util.stream.Stream;
 /** Shared set-up for the template, preview and render-job integration tests. */
 final class RenderingFixtures {
   /** Where the build's IT environment points the server's asset store. */
-  static final Path ASSETS = Path.of("target/it-data/assets");
-
   private RenderingFixtures() {}
 
   static Path testImage(String name) {
@@ -137,10 +135,10 @@ final class RenderingFixtures {
 
   /** How many files the asset store holds (temporary files included, so leaks show). */
   static long assetFiles() {
-    if (!Files.exists(ASSETS)) {
+    if (!Files.exists(AssetDirectory.root())) {
       return 0;
     }
-    try (Stream<Path> files = Files.walk(ASSETS)) {
+    try (Stream<Path> files = Files.walk(AssetDirectory.root())) {
       return files.filter(Files::isRegularFile).count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,7 +147,10 @@ final class RenderingFixtures {
 
   /** The stored file of an asset key (FilesystemAssetStore's layout). */
   static Path assetPath(String hash) {
-    return ASSETS.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+    return AssetDirectory.root()
+        .resolve(hash.substring(0, 2))
+        .resolve(hash.substring(2, 4))
+        .resolve(hash);
   }
 
   /** Polls the job until it finished, at most a minute. */
