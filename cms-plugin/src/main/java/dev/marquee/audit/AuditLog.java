@@ -80,13 +80,11 @@ public class AuditLog {
     String fingerprint = KeysetCursor.fingerprint("audit\u0001" + query.canonical());
     KeysetCursor after = KeysetCursor.decode(cursor, fingerprint);
     List<AuditEvent> rows = repository.list(query, after, size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    AuditEvent last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getOccurredAt().toString(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.getOccurredAt().toString(), last.getId()).encode());
   }
 
   /** Timestamps at the microsecond precision both H2 and PostgreSQL keep, so cursors compare. */

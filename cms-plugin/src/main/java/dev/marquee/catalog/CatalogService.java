@@ -245,13 +245,15 @@ public class CatalogService {
     String fingerprint = KeysetCursor.fingerprint("entries\u0001" + s + "\u0001" + f.canonical());
     KeysetCursor after = KeysetCursor.decode(cursor, fingerprint);
     List<CatalogEntry> rows = entries.list(f, s, after, size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    CatalogEntry last = rows.get(size - 1);
-    String key = s == EntrySort.UPDATED_AT ? last.getUpdatedAt().toString() : sortKey(last);
-    return new Page<>(
-        rows.subList(0, size), new KeysetCursor(fingerprint, key, last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(
+                    fingerprint,
+                    s == EntrySort.UPDATED_AT ? last.getUpdatedAt().toString() : sortKey(last),
+                    last.getId())
+                .encode());
   }
 
   private static String sortKey(CatalogEntry entry) {

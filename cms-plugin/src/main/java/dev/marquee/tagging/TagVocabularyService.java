@@ -46,13 +46,12 @@ public class TagVocabularyService {
             "tags\u0001" + kind + "\u0001" + (prefix == null ? null : TagRef.normalize(prefix)));
     KeysetCursor after = KeysetCursor.decode(cursor, fingerprint);
     List<TagUsage> rows = tags.listUsage(kind, prefix, after, size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    EngagementTag last = rows.get(size - 1).tag();
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getNormalizedValue(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.tag().getNormalizedValue(), last.tag().getId())
+                .encode());
   }
 
   /**

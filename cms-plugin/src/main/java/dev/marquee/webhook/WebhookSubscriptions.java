@@ -71,13 +71,11 @@ public class WebhookSubscriptions {
     String fingerprint = KeysetCursor.fingerprint("webhook-subscriptions");
     List<WebhookSubscription> rows =
         repository.listSubscriptions(KeysetCursor.decode(cursor, fingerprint), size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    WebhookSubscription last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
   }
 
   public WebhookSubscription update(
@@ -125,13 +123,11 @@ public class WebhookSubscriptions {
     String fingerprint = KeysetCursor.fingerprint("webhook-messages\u0001" + subscriptionId);
     List<WebhookMessage> rows =
         repository.listMessages(subscriptionId, KeysetCursor.decode(cursor, fingerprint), size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    WebhookMessage last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
   }
 
   public WebhookMessage message(UUID messageId) {

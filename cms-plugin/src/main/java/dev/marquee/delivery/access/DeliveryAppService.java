@@ -90,13 +90,8 @@ public class DeliveryAppService {
     int size = PageLimit.of(limit);
     String fingerprint = KeysetCursor.fingerprint("delivery-apps");
     List<DeliveryApp> rows = apps.list(KeysetCursor.decode(cursor, fingerprint), size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    DeliveryApp last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getName(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows, size, last -> new KeysetCursor(fingerprint, last.getName(), last.getId()).encode());
   }
 
   /**

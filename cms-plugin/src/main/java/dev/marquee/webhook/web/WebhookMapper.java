@@ -23,7 +23,7 @@ final class WebhookMapper {
     Set<dev.marquee.webhook.WebhookEventType> types =
         EnumSet.noneOf(dev.marquee.webhook.WebhookEventType.class);
     if (body.getEventTypes() != null) {
-      body.getEventTypes().forEach(t -> types.add(toDomain(t)));
+      body.getEventTypes().forEach(t -> types.add(eventTypeOf(t)));
     }
     URI url = body.getUrl();
     return new SubscriptionDraft(
@@ -69,7 +69,7 @@ final class WebhookMapper {
         .error(a.getError());
   }
 
-  private static dev.marquee.webhook.WebhookEventType toDomain(WebhookEventType type) {
+  private static dev.marquee.webhook.WebhookEventType eventTypeOf(WebhookEventType type) {
     return dev.marquee.webhook.WebhookEventType.fromWireName(type.toString()).orElseThrow();
   }
 

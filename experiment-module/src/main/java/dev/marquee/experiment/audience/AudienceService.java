@@ -64,14 +64,12 @@ public class AudienceService {
     int size = PageLimit.of(limit);
     KeysetCursor after = KeysetCursor.decode(cursor, LIST_FINGERPRINT);
     List<AudienceGroup> rows = groups.list(after, size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    AudienceGroup last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(LIST_FINGERPRINT, Integer.toString(last.getPosition()), last.getId())
-            .encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(LIST_FINGERPRINT, Integer.toString(last.getPosition()), last.getId())
+                .encode());
   }
 
   /** The version of the resolution order (the list's ETag). */

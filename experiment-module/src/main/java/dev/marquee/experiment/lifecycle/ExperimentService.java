@@ -77,13 +77,11 @@ public class ExperimentService {
     KeysetCursor after = KeysetCursor.decode(cursor, fingerprint);
     List<Experiment> rows = experiments.list(filter, after, size + 1);
     rows.forEach(ExperimentService::loaded);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    Experiment last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
   }
 
   /** Creates a DRAFT experiment. */

@@ -206,13 +206,12 @@ public class TemplateService {
     String fingerprint = KeysetCursor.fingerprint("templates\u0001" + wanted);
     KeysetCursor after = KeysetCursor.decode(cursor, fingerprint);
     List<Template> rows = templates.list(wanted, after == null ? null : after.sortKey(), size + 1);
-    List<TemplateVersion> items =
-        rows.subList(0, Math.min(size, rows.size())).stream().map(this::latestOf).toList();
-    if (rows.size() <= size) {
-      return new Page<>(items, null);
-    }
-    Template last = rows.get(size - 1);
-    return new Page<>(items, new KeysetCursor(fingerprint, last.getName(), last.getId()).encode());
+    Page<Template> page =
+        Page.fromOverfetch(
+            rows,
+            size,
+            last -> new KeysetCursor(fingerprint, last.getName(), last.getId()).encode());
+    return new Page<>(page.items().stream().map(this::latestOf).toList(), page.nextCursor());
   }
 
   /** The engine's spec for a stored version (its logos are read from the asset store). */

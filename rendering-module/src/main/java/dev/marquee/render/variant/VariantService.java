@@ -42,12 +42,10 @@ public class VariantService {
             after == null ? null : Instant.parse(after.sortKey()),
             after == null ? null : after.id(),
             size + 1);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    Variant last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
+    return Page.fromOverfetch(
+        rows,
+        size,
+        last ->
+            new KeysetCursor(fingerprint, last.getCreatedAt().toString(), last.getId()).encode());
   }
 }

@@ -28,7 +28,7 @@ public class DeliveryEventResource implements DeliveryEventsApi {
   @PermitAll
   public Response ingestDeliveryEvents(DeliveryEventBatch body) {
     List<IncomingEvent> batch =
-        body.getEvents().stream().map(DeliveryEventResource::toDomain).toList();
+        body.getEvents().stream().map(DeliveryEventResource::incomingEvent).toList();
     List<EventOutcome> outcomes = ingestion.ingest(batch);
     DeliveryEventReport report =
         new DeliveryEventReport()
@@ -50,7 +50,7 @@ public class DeliveryEventResource implements DeliveryEventsApi {
     return Response.ok(report).cacheControl(noStore).build();
   }
 
-  private static IncomingEvent toDomain(DeliveryEvent e) {
+  private static IncomingEvent incomingEvent(DeliveryEvent e) {
     return new IncomingEvent(
         e.getEventId(),
         e.getExperimentId(),

@@ -18,7 +18,7 @@ import java.util.List;
 public final class TemplateMapper {
   private TemplateMapper() {}
 
-  public static TemplateDefinition toDomain(dev.marquee.api.model.TemplateDefinition d) {
+  public static TemplateDefinition toDefinition(dev.marquee.api.model.TemplateDefinition d) {
     if (d == null) {
       return null;
     }

@@ -46,7 +46,7 @@ public class TemplateResource implements TemplatesApi {
         templates.create(
             body.getName(),
             body.getDescription(),
-            TemplateMapper.toDomain(body.getDefinition()),
+            TemplateMapper.toDefinition(body.getDefinition()),
             actor());
     return Response.created(
             uriInfo
@@ -100,7 +100,7 @@ public class TemplateResource implements TemplatesApi {
             templateName,
             expected.isPresent() ? (int) expected.getAsLong() : null,
             body.getDescription(),
-            TemplateMapper.toDomain(body.getDefinition()),
+            TemplateMapper.toDefinition(body.getDefinition()),
             actor());
     return Response.ok(TemplateMapper.toDto(version)).tag(etag(version)).build();
   }
