@@ -4,11 +4,13 @@ import static dev.marquee.it.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.render.store.AssetKey;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -118,6 +120,69 @@ class AssetDeliveryIT {
   }
 
   @Test
+  void presetsServeANarrowerCopyWithItsOwnContentHash() throws IOException {
+    byte[] wide = ItImages.jpeg(800, 450, System.nanoTime());
+    String wideHash = AssetKey.of(wide).sha256Hex();
+    AssetDirectory.store().put(new AssetKey(wideHash), new ByteArrayInputStream(wide));
+
+    ApiClient.Reply thumb = anonymous().get("assets/thumb/" + wideHash + ".jpg");
+
+    assertThat(thumb.status()).as("%s", thumb).isEqualTo(200);
+    assertThat(thumb.contentType()).isEqualTo("image/jpeg");
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumb.bytes()));
+    assertThat(image.getWidth()).isEqualTo(160); // thumb=160 in the default presets
+    assertThat(image.getHeight()).isEqualTo(90);
+    String copyHash = AssetKey.of(thumb.bytes()).sha256Hex();
+    assertThat(thumb.header("ETag")).isEqualTo("\"" + copyHash + "\"");
+    assertThat(thumb.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+    assertThat(thumb.header("Content-Length")).isEqualTo(Integer.toString(thumb.bytes().length));
+
+    ApiClient.Reply again = anonymous().get("assets/thumb/" + wideHash + ".jpg");
+    assertThat(again.bytes()).isEqualTo(thumb.bytes());
+    ApiClient.Reply current =
+        anonymous()
+            .send(
+                anonymous()
+                    .request("assets/thumb/" + wideHash + ".jpg")
+                    .header("If-None-Match", "\"" + copyHash + "\""));
+    assertThat(current.status()).isEqualTo(304);
+    ApiClient.Reply head =
+        anonymous()
+            .send(
+                anonymous()
+                    .request("assets/medium/" + wideHash + ".jpg")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.bytes()).isEmpty();
+    assertThat(head.header("ETag")).isNotEqualTo("\"" + copyHash + "\"");
+  }
+
+  @Test
+  void presetsNeverUpscale() {
+    ApiClient.Reply large = anonymous().get("assets/large/" + hash + ".jpg");
+
+    assertThat(large.status()).as("%s", large).isEqualTo(200);
+    assertThat(large.bytes()).isEqualTo(rendition); // 160 px wide: already narrower than 1280
+    assertThat(large.header("ETag")).isEqualTo("\"" + hash + "\"");
+  }
+
+  @Test
+  void onlyConfiguredPresetsExist() {
+    for (String path :
+        new String[] {
+          "assets/huge/" + hash + ".jpg", // not configured
+          "assets/THUMB/" + hash + ".jpg",
+          "assets/320/" + hash + ".jpg", // no sizes from the URL
+          "assets/thumb/" + hash + ".png", // extension does not match the stored bytes
+          "assets/thumb/thumb/" + hash + ".jpg",
+          "assets/thumb/" + "0".repeat(64) + ".jpg",
+          "assets/thumb/"
+        }) {
+      assertProblem(anonymous().get(path), 404);
+    }
+  }
+
+  @Test
   void sourceImagesAreNeverServedPublicly() {
     ApiClient editor = ApiClient.anonymous(base).as("editor");
     ApiClient.Reply entry =
@@ -132,6 +197,7 @@ class AssetDeliveryIT {
     assertThat(AssetDirectory.files()).contains(stillHash);
 
     assertProblem(anonymous().get("assets/" + stillHash + ".png"), 404);
+    assertProblem(anonymous().get("assets/thumb/" + stillHash + ".png"), 404);
     assertProblem(editor.get("assets/" + stillHash + ".png"), 404);
     // The authenticated API is the way to the original.
     ApiClient.Reply content =

@@ -10,21 +10,25 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Serves renditions at {@code /assets/{sha256}.{ext}}. Content-addressed bytes never change, so
- * they are cacheable forever by browsers and CDNs. The name is validated before the store is asked,
- * the stored bytes' format must match the extension, and source images are refused: all of these
- * answer 404 (via the problem error page), revealing nothing about which hashes exist.
+ * Serves renditions at {@code /assets/{sha256}.{ext}}, and narrower copies of them for the
+ * configured delivery presets at {@code /assets/{preset}/{sha256}.{ext}}. Content-addressed bytes
+ * never change, so both are cacheable forever by browsers and CDNs. The name is validated before
+ * the store is asked, the stored bytes' format must match the extension, and source images are
+ * refused: all of these, and an unknown preset, answer 404 (via the problem error page), revealing
+ * nothing about which hashes exist.
  */
 @WebServlet(name = "marquee-assets", urlPatterns = "/assets/*")
 public class AssetServlet extends HttpServlet {
   static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
+  static final String BUSY_RETRY_AFTER_SECONDS = "1";
 
   @Inject AssetStore store;
   @Inject PublicAssetPolicy policy;
+  @Inject PresetRenditions presetRenditions;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -38,8 +42,12 @@ public class AssetServlet extends HttpServlet {
 
   private void serve(HttpServletRequest req, HttpServletResponse res, boolean withBody)
       throws IOException {
-    Optional<AssetName> name = AssetName.parse(req.getPathInfo());
-    if (name.isEmpty()) {
+    String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+    int slash = path.indexOf('/', 1);
+    String preset = slash < 0 ? null : path.substring(1, slash);
+    Optional<AssetName> name = AssetName.parse(slash < 0 ? path : path.substring(slash));
+    Optional<Integer> width = preset == null ? Optional.empty() : presetRenditions.width(preset);
+    if (name.isEmpty() || (preset != null && width.isEmpty())) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -56,21 +64,57 @@ public class AssetServlet extends HttpServlet {
         res.sendError(HttpServletResponse.SC_NOT_FOUND);
         return;
       }
-      String etag = key.sha256Hex();
-      res.setHeader("ETag", "\"" + etag + "\"");
-      res.setHeader("Cache-Control", CACHE_FOREVER);
-      res.setHeader("X-Content-Type-Options", "nosniff");
-      if (EntityTagMatch.noneMatchFails(req.getHeader("If-None-Match"), etag)) {
-        res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      if (preset == null) {
+        if (cacheHeaders(req, res, key.sha256Hex())) {
+          res.setContentType(format.mediaType());
+          res.setContentLengthLong(asset.size());
+          if (withBody) {
+            res.getOutputStream().write(head);
+            asset.content().transferTo(res.getOutputStream());
+          }
+        }
         return;
       }
-      res.setContentType(format.mediaType());
-      res.setContentLengthLong(asset.size());
-      if (withBody) {
-        OutputStream out = res.getOutputStream();
-        out.write(head);
-        asset.content().transferTo(out);
+      PresetRenditions.Copy copy;
+      try {
+        copy = presetRenditions.copy(key, preset, width.get(), () -> readRest(head, asset));
+      } catch (PresetRenditions.BusyException e) {
+        res.setHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+        res.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        return;
       }
+      if (cacheHeaders(req, res, copy.sha256Hex())) {
+        res.setContentType(format.mediaType());
+        res.setContentLength(copy.bytes().length);
+        if (withBody) {
+          res.getOutputStream().write(copy.bytes());
+        }
+      }
+    }
+  }
+
+  /** Sets the caching headers; answers 304 and returns false when the client's copy is current. */
+  private static boolean cacheHeaders(
+      HttpServletRequest req, HttpServletResponse res, String sha256Hex) {
+    res.setHeader("ETag", "\"" + sha256Hex + "\"");
+    res.setHeader("Cache-Control", CACHE_FOREVER);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    if (EntityTagMatch.noneMatchFails(req.getHeader("If-None-Match"), sha256Hex)) {
+      res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return false;
+    }
+    return true;
+  }
+
+  private static byte[] readRest(byte[] head, StoredAsset asset) {
+    try {
+      byte[] rest = asset.content().readAllBytes();
+      byte[] all = new byte[head.length + rest.length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(rest, 0, all, head.length, rest.length);
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
