@@ -46,7 +46,7 @@ class RenderJobsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClasses(SourceImageSeeder.class);
+    return MarqueeDeployment.war();
   }
 
   @ArquillianResource URL base;

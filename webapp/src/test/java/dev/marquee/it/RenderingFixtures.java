@@ -37,16 +37,13 @@ final class RenderingFixtures {
     return reply.json().path("id").asText();
   }
 
-  /** Stores a test image as a source image of the entry (test-only loader) and returns its id. */
+  /** Uploads a test image as a source image of the entry and returns its id. */
   static String seedImage(ApiClient editor, String entryId, String file) {
     try {
       byte[] bytes = Files.readAllBytes(testImage(file));
+      String type = file.endsWith(".png") ? "image/png" : "image/jpeg";
       ApiClient.Reply reply =
-          editor.send(
-              editor
-                  .request("api/v1/test-support/entries/" + entryId + "/source-images?name=" + file)
-                  .header("Content-Type", "application/octet-stream")
-                  .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
+          editor.postBytes("api/v1/entries/" + entryId + "/images", type, bytes);
       assertThat(reply.status()).as("%s", reply).isEqualTo(201);
       return reply.json().path("id").asText();
     } catch (IOException e) {

@@ -193,6 +193,56 @@ class WebhooksIT {
   }
 
   @Test
+  void renderedVariantsAreAnnouncedOnceWithTheirRenditions() throws Exception {
+    JsonNode created = subscribe(List.of("variant.rendered"));
+    String secret = created.path("secret").asText();
+    String subscriptionId = created.path("subscription").path("id").asText();
+    ApiClient editor = ApiClient.anonymous(base).as("editor");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String entry = RenderingFixtures.createEntry(editor, "wh-render-" + run, "Rocket");
+    String image = RenderingFixtures.seedImage(editor, entry, "rocket.jpg");
+    String template = "wh-hero-" + run;
+    RenderingFixtures.createTemplate(
+        editor,
+        template,
+        RenderingFixtures.heroDefinition(List.of(RenderingFixtures.size(320, 180))));
+    Map<String, Object> job = Map.of("templates", List.of(template));
+
+    ApiClient.Reply submitted = editor.postJson("api/v1/entries/" + entry + "/render-jobs", job);
+    assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+    JsonNode done = RenderingFixtures.awaitJob(editor, submitted.header("Location"));
+    assertThat(done.path("rendered").asInt()).as("%s", done).isEqualTo(1);
+    JsonNode variant =
+        editor.get("api/v1/entries/" + entry + "/variants").json().path("items").get(0);
+
+    Received delivery = next();
+    assertThat(signatureValid(secret, delivery)).isTrue();
+    JsonNode payload = JSON.readTree(delivery.body());
+    assertThat(payload.path("type").asText()).isEqualTo("variant.rendered");
+    JsonNode data = payload.path("data");
+    assertThat(data.path("variantId").asText()).isEqualTo(variant.path("id").asText());
+    assertThat(data.path("entryId").asText()).isEqualTo(entry);
+    assertThat(data.path("sourceImageId").asText()).isEqualTo(image);
+    assertThat(data.path("template").asText()).isEqualTo(template);
+    assertThat(data.path("templateVersion").asInt()).isEqualTo(1);
+    assertThat(data.path("jobId").asText()).isEqualTo(done.path("id").asText());
+    JsonNode rendition = data.path("renditions").get(0);
+    assertThat(rendition.path("width").asInt()).isEqualTo(320);
+    assertThat(rendition.path("height").asInt()).isEqualTo(180);
+    assertThat(rendition.path("url").asText())
+        .isEqualTo(variant.path("renditions").get(0).path("url").asText());
+    assertThat(ApiClient.anonymous(base).get(rendition.path("url").asText().substring(1)).status())
+        .isEqualTo(200);
+
+    // The same job again renders nothing new, so nothing is announced.
+    ApiClient.Reply again = editor.postJson("api/v1/entries/" + entry + "/render-jobs", job);
+    assertThat(RenderingFixtures.awaitJob(editor, again.header("Location")).path("skipped").asInt())
+        .isEqualTo(1);
+    assertThat(received.poll(3, TimeUnit.SECONDS)).isNull();
+    admin().delete("api/v1/webhook-subscriptions/" + subscriptionId);
+  }
+
+  @Test
   void failedDeliveriesAreRetriedWithTheSameIdThenDeadLetteredAndRedeliverable() throws Exception {
     JsonNode created = subscribe(List.of("entry.changed"));
     String subscriptionId = created.path("subscription").path("id").asText();

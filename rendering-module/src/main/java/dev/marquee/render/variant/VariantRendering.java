@@ -14,6 +14,8 @@ import dev.marquee.render.store.AssetKey;
 import dev.marquee.render.store.AssetStore;
 import dev.marquee.render.template.TemplateService;
 import dev.marquee.render.template.TemplateVersion;
+import dev.marquee.webhook.WebhookEventType;
+import dev.marquee.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +43,7 @@ public class VariantRendering {
   @Inject TemplateService templates;
   @Inject SourceBytes sourceBytes;
   @Inject AssetStore store;
+  @Inject WebhookOutbox webhooks;
 
   /**
    * What to render.
@@ -83,8 +87,34 @@ public class VariantRendering {
       stored.add(
           new StoredRendition(r.width(), r.height(), r.format(), r.sha256(), r.bytes().length));
     }
-    variants.add(new Variant(inputs, version, stored, jobId, AuditLog.now()));
+    Variant variant = new Variant(inputs, version, stored, jobId, AuditLog.now());
+    variants.add(variant);
+    webhooks.publish(WebhookEventType.VARIANT_RENDERED, announcement(variant));
     return Outcome.RENDERED;
+  }
+
+  /** The {@code variant.rendered} webhook's data: what was rendered and where to fetch it. */
+  private static Map<String, Object> announcement(Variant variant) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("variantId", variant.getId().toString());
+    data.put("entryId", variant.getEntryId().toString());
+    data.put("sourceImageId", variant.getSourceImageId().toString());
+    data.put("tagId", variant.getTagId() == null ? null : variant.getTagId().toString());
+    data.put("template", variant.getTemplateVersion().getTemplate().getName());
+    data.put("templateVersion", variant.getTemplateVersion().getNumber());
+    data.put("jobId", variant.getJobId() == null ? null : variant.getJobId().toString());
+    data.put(
+        "renditions",
+        variant.getRenditions().stream()
+            .map(
+                r ->
+                    Map.of(
+                        "width", r.getWidth(),
+                        "height", r.getHeight(),
+                        "contentHash", r.getContentHash(),
+                        "url", r.url()))
+            .toList());
+    return data;
   }
 
   /** Whether the variant for these inputs exists (e.g. a concurrent job stored it first). */
