@@ -40,11 +40,54 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return null;
   }
 
+  /** Seconds a client should wait before retrying after lock contention. */
+  static final String CONTENTION_RETRY_AFTER_SECONDS = "1";
+
+  /**
+   * Whether the database gave up waiting for a row lock held by concurrent requests (a lock
+   * timeout, a deadlock victim, a serialisation failure): the request changed nothing and may
+   * simply be sent again, so it answers 503 with {@code Retry-After}, not 500.
+   */
+  static boolean lockContention(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.LockTimeoutException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // HYT00: H2 lock timeout; 40001: serialisation failure; 40P01: PostgreSQL deadlock;
+        // 55P03: PostgreSQL lock_not_available.
+        if (state.equals("HYT00")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("55P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public Response toResponse(Throwable e) {
     Problem concurrent = concurrentChange(e);
     if (concurrent != null) {
       return ProblemResponses.of(concurrent.at(RequestPaths.of(uriInfo)));
+    }
+    if (lockContention(e)) {
+      LOG.log(Level.FINE, "Lock contention, answered 503", e);
+      return Response.fromResponse(
+              ProblemResponses.of(
+                  Problem.of(
+                          503,
+                          "busy",
+                          "Busy",
+                          "Concurrent requests held the rows this one needed; nothing was"
+                              + " changed. Send it again (event batches are idempotent).")
+                      .at(RequestPaths.of(uriInfo))))
+          .header("Retry-After", CONTENTION_RETRY_AFTER_SECONDS)
+          .build();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,25 @@ class UnexpectedExceptionMapperTest {
                     new RuntimeException(new OptimisticLockException("row was updated")))
                 .status())
         .isEqualTo(412);
+  }
+
+  @Test
+  void lockTimeoutsDeadlocksAndSerialisationFailuresAreRetryable() {
+    assertThat(
+            UnexpectedExceptionMapper.lockContention(
+                new PersistenceException(new PessimisticLockException("row locked"))))
+        .isTrue();
+    for (String state : new String[] {"HYT00", "40001", "40P01", "55P03"}) {
+      assertThat(
+              UnexpectedExceptionMapper.lockContention(
+                  new RuntimeException(new java.sql.SQLException("busy", state))))
+          .as(state)
+          .isTrue();
+    }
+    assertThat(
+            UnexpectedExceptionMapper.lockContention(
+                new PersistenceException(new java.sql.SQLException("disk full", "53100"))))
+        .isFalse();
   }
 
   @Test
