@@ -11,6 +11,12 @@ public final class AuditTarget {
   public static final String SOURCE_IMAGE = "SOURCE_IMAGE";
   public static final String AUDIENCE_GROUP = "AUDIENCE_GROUP";
   public static final String EXPERIMENT = "EXPERIMENT";
+  public static final String PROMOTION = "PROMOTION";
+
+  /**
+   * The published artwork of one entry and audience; the target id is {@code <entryId>/<audience>}.
+   */
+  public static final String ARTWORK = "ARTWORK";
 
   /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
   public static final String VIEWER = "VIEWER";

@@ -21,6 +21,13 @@ public class WebhookOutbox {
 
   @Inject WebhookRepository repository;
 
+  protected WebhookOutbox() {}
+
+  /** For use outside a container. */
+  public WebhookOutbox(WebhookRepository repository) {
+    this.repository = repository;
+  }
+
   /**
    * Queues the event for every enabled subscription that listens to its type.
    *

@@ -36,7 +36,9 @@ public final class Jpa {
           "dev.marquee.webhook.WebhookMessage",
           "dev.marquee.webhook.WebhookAttempt",
           "dev.marquee.delivery.access.DeliveryApp",
-          "dev.marquee.delivery.access.DeliveryApiKey");
+          "dev.marquee.delivery.access.DeliveryApiKey",
+          "dev.marquee.publishing.Promotion",
+          "dev.marquee.publishing.ArtworkVersion");
 
   private final DataSource dataSource;
   private final EntityManagerFactory factory;

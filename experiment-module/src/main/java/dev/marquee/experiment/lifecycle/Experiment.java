@@ -298,6 +298,14 @@ public class Experiment {
     touch(actor, now);
   }
 
+  /** RUNNING or PAUSED → DECIDED by its decision rule; the caller releases the slots. */
+  void decide(String actor, Instant now) {
+    require("decide", ExperimentState.RUNNING, ExperimentState.PAUSED);
+    state = ExperimentState.DECIDED;
+    endedAt = now;
+    touch(actor, now);
+  }
+
   /** A new bucket version: earlier sticky assignments no longer apply. */
   void rerandomize(String actor, Instant now) {
     require("rerandomize", ExperimentState.DRAFT, ExperimentState.RUNNING, ExperimentState.PAUSED);

@@ -187,6 +187,22 @@ public class ExperimentService {
     return experiment;
   }
 
+  /**
+   * RUNNING or PAUSED → DECIDED, releasing the slots; joins the decision's transaction, which
+   * records what was decided.
+   *
+   * @param details the decision's outcome for the audit event
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Experiment decided(UUID id, String actor, Map<String, ?> details) {
+    Experiment experiment = get(id);
+    experiment.decide(actor, AuditLog.now());
+    experiments.releaseSlots(experiment.getId());
+    record(actor, AuditAction.EXPERIMENT_DECIDED, experiment, "Decided", details);
+    experiments.flush();
+    return experiment;
+  }
+
   /** Increments the bucket version, so every viewer is hashed (and assigned) anew. */
   public Experiment rerandomize(UUID id, Long expectedVersion, String actor) {
     Experiment experiment = current(id, expectedVersion);
