@@ -37,9 +37,20 @@ public class EventRepository {
   @PersistenceContext private EntityManager em;
   @Inject SqlDialect dialect;
 
-  /** Stores the raw event unless its id is known. @return whether it was new */
+  /**
+   * Stores the raw event unless its id is known.
+   *
+   * @param armId the event's arm, or the holdout arm
+   * @param propensity the probability its arm was assigned with, null when unknown
+   * @return whether it was new
+   */
   public boolean insertEventIfAbsent(
-      IncomingEvent e, String viewerKey, UUID groupId, Instant receivedAt) {
+      IncomingEvent e,
+      UUID armId,
+      String viewerKey,
+      UUID groupId,
+      Double propensity,
+      Instant receivedAt) {
     List<String> columns =
         List.of(
             "event_id",
@@ -50,7 +61,8 @@ public class EventRepository {
             "event_type",
             "watched_seconds",
             "occurred_at",
-            "received_at");
+            "received_at",
+            "propensity");
     List<String> types =
         List.of(
             "varchar(100)",
@@ -61,19 +73,21 @@ public class EventRepository {
             "varchar(16)",
             "integer",
             "timestamp with time zone",
-            "timestamp with time zone");
+            "timestamp with time zone",
+            "double precision");
     Query q = em.createNativeQuery(insertIfAbsent("experiment_event", columns, types, 1));
     bind(
         q,
         e.eventId(),
         e.experimentId(),
-        e.armId(),
+        armId,
         groupId,
         viewerKey,
         e.type().name(),
         e.watchedSeconds(),
         utc(e.occurredAt()),
-        utc(receivedAt));
+        utc(receivedAt),
+        propensity);
     return q.executeUpdate() == 1;
   }
 

@@ -1,5 +1,6 @@
 package dev.marquee.experiment.results;
 
+import dev.marquee.experiment.holdout.HoldoutService;
 import dev.marquee.experiment.lifecycle.AllocationPeriod;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.Experiment;
@@ -14,6 +15,7 @@ import dev.marquee.experiment.stats.MixtureSequentialTest;
 import dev.marquee.experiment.stats.RatioSums;
 import dev.marquee.experiment.stats.SampleRatioMismatch;
 import dev.marquee.experiment.stats.SequentialState;
+import dev.marquee.experiment.stats.TwoProportionZTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,7 +62,13 @@ public class ResultsService {
     }
     totals.put(POOLED, new long[arms.size()][5]);
     byDay.put(POOLED, new TreeMap<>());
+    long[] holdout = new long[2]; // viewers, conversions of held-out viewers in these groups
     for (AggregateReader.Daily d : aggregates.daily(experimentId)) {
+      if (HoldoutService.HOLDOUT_ARM.equals(d.arm()) && totals.containsKey(d.group())) {
+        holdout[0] += d.viewersExposed();
+        holdout[1] += conversions(x, d);
+        continue;
+      }
       Integer arm = armIndex.get(d.arm());
       if (arm == null || !totals.containsKey(d.group())) {
         continue;
@@ -103,7 +111,28 @@ public class ResultsService {
     }
     GroupSummary pooled =
         summary(null, arms, totals.get(POOLED), stats.pooled(), byDay.get(POOLED));
-    return new ResultsSummary(x, pooled, perGroup, periodChecks(x, experimentId));
+    return new ResultsSummary(
+        x,
+        pooled,
+        perGroup,
+        periodChecks(x, experimentId),
+        holdoutLift(holdout, totals.get(POOLED)));
+  }
+
+  /** Enrolled (all arms) against held-out viewers; null without held-out viewers. */
+  private static HoldoutLift holdoutLift(long[] holdout, long[][] pooled) {
+    if (holdout[0] == 0) {
+      return null;
+    }
+    long viewers = 0;
+    long converted = 0;
+    for (long[] arm : pooled) {
+      viewers += arm[3];
+      converted += arm[4];
+    }
+    BinomialCounts held = new BinomialCounts(holdout[0], Math.min(holdout[1], holdout[0]));
+    BinomialCounts enrolled = new BinomialCounts(viewers, Math.min(converted, viewers));
+    return new HoldoutLift(held, enrolled, TwoProportionZTest.compare(held, enrolled, 0.95));
   }
 
   private GroupSummary summary(
@@ -171,6 +200,7 @@ public class ResultsService {
       checks.add(
           new PeriodCheck(
               p.getPeriod(),
+              p.getAudienceGroupId(),
               row,
               total == 0 ? null : SampleRatioMismatch.test(row, p.getWeights())));
     }
