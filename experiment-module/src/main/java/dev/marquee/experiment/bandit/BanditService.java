@@ -8,7 +8,6 @@ import dev.marquee.errors.StaleVersionException;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.BanditSettings;
 import dev.marquee.experiment.lifecycle.Experiment;
-import dev.marquee.experiment.lifecycle.ExperimentMetric;
 import dev.marquee.experiment.lifecycle.ExperimentMode;
 import dev.marquee.experiment.lifecycle.ExperimentRepository;
 import dev.marquee.experiment.lifecycle.ExperimentService;
@@ -150,7 +149,9 @@ public class BanditService {
       long[][] group = totals.get(d.group());
       if (arm != null && group != null) {
         group[arm][0] += d.viewersExposed();
-        group[arm][1] += conversions(x.getPrimaryMetric(), d);
+        group[arm][1] +=
+            x.getPrimaryMetric()
+                .converted(d.viewersClicked(), d.viewersPlayed(), d.viewersQualified());
       }
     }
     Map<UUID, List<BinomialCounts>> out = new HashMap<>();
@@ -163,14 +164,6 @@ public class BanditService {
           out.put(g, list);
         });
     return out;
-  }
-
-  private static long conversions(ExperimentMetric metric, AggregateReader.Daily d) {
-    return switch (metric) {
-      case CLICK_THROUGH -> d.viewersClicked();
-      case PLAY_THROUGH -> d.viewersPlayed();
-      case QUALIFIED_PLAY -> d.viewersQualified();
-    };
   }
 
   /**

@@ -104,42 +104,63 @@ public class EventIngestionService {
     Map<String, Aggregate> daily = new TreeMap<>();
     Map<String, Aggregate> sums = new TreeMap<>();
     Map<String, Optional<StickyAssignment>> propensities = new HashMap<>();
+    Map<String, Aggregate> periods = new TreeMap<>();
     for (Valid v : valid) {
       IncomingEvent e = v.event;
+      Optional<StickyAssignment> assigned = assignment(v, propensities);
       ViewerCounts counts =
-          events.lockViewer(e.experimentId(), v.viewerKey, v.arm, e.audienceGroupId());
-      Double propensity = propensity(v, propensities);
+          events.lockViewer(
+              e.experimentId(), v.viewerKey, v.arm, e.audienceGroupId(), period(v, assigned));
+      Double propensity =
+          assigned
+              .filter(a -> a.getArmId().equals(v.arm))
+              .map(StickyAssignment::getPropensity)
+              .orElse(null);
       if (!events.insertEventIfAbsent(
           e, v.arm, v.viewerKey, counts.getAudienceGroupId(), propensity, now)) {
         outcomes[v.index] = EventOutcome.duplicate(e.eventId());
         continue;
       }
-      apply(v, counts, daily, sums);
+      apply(v, counts, daily, sums, periods);
       outcomes[v.index] = EventOutcome.accepted(e.eventId());
     }
     daily.values().forEach(a -> events.addDaily(a.experiment, a.arm, a.group, a.day, a.deltas));
     sums.values().forEach(a -> events.addSums(a.experiment, a.arm, a.group, a.deltas));
+    periods
+        .values()
+        .forEach(a -> events.addPeriodOutcomes(a.experiment, a.period, a.arm, a.group, a.deltas));
     return List.of(outcomes);
   }
 
-  /** The propensity of the viewer's recorded assignment to this arm, if there is one. */
-  private Double propensity(Valid v, Map<String, Optional<StickyAssignment>> recorded) {
+  /** The viewer's recorded assignment in the current bucket version (looked up once per batch). */
+  private Optional<StickyAssignment> assignment(
+      Valid v, Map<String, Optional<StickyAssignment>> recorded) {
     if (v.arm.equals(HoldoutService.HOLDOUT_ARM)) {
-      return null;
+      return Optional.empty();
     }
-    Optional<StickyAssignment> a =
-        recorded.computeIfAbsent(
-            v.event.experimentId() + "/" + v.viewerKey,
-            k ->
-                assignments.find(
-                    v.event.experimentId(), v.viewerKey, v.experiment.getBucketVersion()));
-    return a.filter(s -> s.getArmId().equals(v.arm))
-        .map(StickyAssignment::getPropensity)
-        .orElse(null);
+    return recorded.computeIfAbsent(
+        v.event.experimentId() + "/" + v.viewerKey,
+        k ->
+            assignments.find(v.event.experimentId(), v.viewerKey, v.experiment.getBucketVersion()));
+  }
+
+  /**
+   * The period a viewer's counters start in: their assignment's, else the one allocating their
+   * group now (an app that assigned them itself did so by the weights in force).
+   */
+  private static int period(Valid v, Optional<StickyAssignment> assigned) {
+    if (assigned.isPresent() && assigned.get().getArmId().equals(v.arm)) {
+      return assigned.get().getPeriod();
+    }
+    return v.experiment.periodFor(v.event.audienceGroupId()).getPeriod();
   }
 
   private void apply(
-      Valid v, ViewerCounts c, Map<String, Aggregate> daily, Map<String, Aggregate> sums) {
+      Valid v,
+      ViewerCounts c,
+      Map<String, Aggregate> daily,
+      Map<String, Aggregate> sums,
+      Map<String, Aggregate> periods) {
     IncomingEvent e = v.event;
     boolean isNew = c.isNew();
     long m0 = c.getClicks();
@@ -173,6 +194,18 @@ public class EventIngestionService {
     dd[PLAYED] += !played0 && c.getPlays() > 0 ? 1 : 0;
     dd[QUALIFIED_VIEWERS] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
 
+    if (c.getPeriod() != null) {
+      int period = c.getPeriod();
+      long[] pd =
+          periods.computeIfAbsent(
+                  e.experimentId() + "/" + period + "/" + v.arm + "/" + group,
+                  k -> new Aggregate(e.experimentId(), v.arm, group, null, 4).in(period))
+              .deltas;
+      pd[0] += isNew ? 1 : 0;
+      pd[1] += !clicked0 && m1 > 0 ? 1 : 0;
+      pd[2] += !played0 && c.getPlays() > 0 ? 1 : 0;
+      pd[3] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
+    }
     long[] sd =
         sums.computeIfAbsent(
                 e.experimentId() + "/" + v.arm + "/" + group,
@@ -260,6 +293,7 @@ public class EventIngestionService {
     final UUID group;
     final LocalDate day;
     final long[] deltas;
+    int period;
 
     Aggregate(UUID experiment, UUID arm, UUID group, LocalDate day, int columns) {
       this.experiment = experiment;
@@ -267,6 +301,11 @@ public class EventIngestionService {
       this.group = group;
       this.day = day;
       this.deltas = new long[columns];
+    }
+
+    Aggregate in(int allocationPeriod) {
+      this.period = allocationPeriod;
+      return this;
     }
   }
 }

@@ -68,6 +68,15 @@ public final class ResultsMapper {
             .rateUpper(upper(s.rate().interval()))
             .probabilityBest(finite(s.probabilityBest()))
             .expectedLoss(finite(s.expectedLoss()));
+    if (a.periodWeighted() != null) {
+      dto.periodWeightedRate(finite(a.periodWeighted().rate()));
+      if (!a.arm().isControl()) {
+        dto.periodWeightedUplift(finite(a.periodWeighted().uplift()))
+            .periodWeightedUpliftLower(finite(a.periodWeighted().upliftLower()))
+            .periodWeightedUpliftUpper(finite(a.periodWeighted().upliftUpper()))
+            .periodWeightedPValue(finite(a.periodWeighted().pValue()));
+      }
+    }
     if (!a.arm().isControl()) {
       dto.probabilityBeatsControl(finite(s.probabilityBeatsControl()))
           .holmPValue(finite(s.holmAdjustedPValue()));
