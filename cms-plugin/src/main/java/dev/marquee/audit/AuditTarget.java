@@ -18,6 +18,9 @@ public final class AuditTarget {
    */
   public static final String ARTWORK = "ARTWORK";
 
+  /** The global holdout setting; the target id is always {@code global}. */
+  public static final String HOLDOUT = "HOLDOUT";
+
   /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
   public static final String VIEWER = "VIEWER";
 

@@ -20,7 +20,8 @@ class PureEnginesArchitectureTest {
           .resideInAnyPackage(
               "dev.marquee.experiment.stats..",
               "dev.marquee.experiment.assignment..",
-              "dev.marquee.experiment.audience.rules..")
+              "dev.marquee.experiment.audience.rules..",
+              "dev.marquee.experiment.replay..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..")

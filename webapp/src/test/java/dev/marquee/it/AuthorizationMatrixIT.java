@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,6 +61,17 @@ class AuthorizationMatrixIT {
     public String toString() {
       return method.toUpperCase() + " " + path + " (" + id + ")";
     }
+  }
+
+  /**
+   * The administrator's call of {@code PUT /holdout} really sets the global holdout (the singleton
+   * is at the version the matrix sends); turn it off again so later tests enrol every viewer.
+   */
+  @AfterEach
+  void turnTheHoldoutOffAgain() {
+    ApiClient admin = ApiClient.anonymous(base).as("administrator");
+    ApiClient.Reply holdout = admin.get("api/v1/holdout");
+    admin.putJson("api/v1/holdout", Map.of("share", 0), holdout.header("ETag"));
   }
 
   @Test

@@ -40,6 +40,7 @@ public class AssignmentRepository {
       UUID armId,
       UUID groupId,
       int period,
+      double propensity,
       Instant now) {
     if (!dialect.isPostgres()) {
       // H2's MERGE is not atomic against a concurrent insert of the same key; serialise first
@@ -51,16 +52,17 @@ public class AssignmentRepository {
     String sql =
         dialect.isPostgres()
             ? "insert into experiment_assignment (experiment_id, viewer_key, bucket_version, arm_id,"
-                + " audience_group_id, period, assigned_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                + " on conflict do nothing"
+                + " audience_group_id, period, assigned_at, propensity) values (?1, ?2, ?3, ?4, ?5,"
+                + " ?6, ?7, ?8) on conflict do nothing"
             : "merge into experiment_assignment t using (values (cast(?1 as uuid), ?2, ?3,"
-                + " cast(?4 as uuid), cast(?5 as uuid), ?6, cast(?7 as timestamp with time zone)))"
-                + " s (experiment_id, viewer_key, bucket_version, arm_id, audience_group_id, period,"
-                + " assigned_at) on t.experiment_id = s.experiment_id and t.viewer_key = s.viewer_key"
-                + " and t.bucket_version = s.bucket_version when not matched then insert"
-                + " (experiment_id, viewer_key, bucket_version, arm_id, audience_group_id, period,"
-                + " assigned_at) values (s.experiment_id, s.viewer_key, s.bucket_version, s.arm_id,"
-                + " s.audience_group_id, s.period, s.assigned_at)";
+                + " cast(?4 as uuid), cast(?5 as uuid), ?6, cast(?7 as timestamp with time zone),"
+                + " cast(?8 as double precision))) s (experiment_id, viewer_key, bucket_version,"
+                + " arm_id, audience_group_id, period, assigned_at, propensity) on t.experiment_id ="
+                + " s.experiment_id and t.viewer_key = s.viewer_key and t.bucket_version ="
+                + " s.bucket_version when not matched then insert (experiment_id, viewer_key,"
+                + " bucket_version, arm_id, audience_group_id, period, assigned_at, propensity)"
+                + " values (s.experiment_id, s.viewer_key, s.bucket_version, s.arm_id,"
+                + " s.audience_group_id, s.period, s.assigned_at, s.propensity)";
     return em.createNativeQuery(sql)
             .setParameter(1, experimentId)
             .setParameter(2, viewerKey)
@@ -69,6 +71,7 @@ public class AssignmentRepository {
             .setParameter(5, groupId)
             .setParameter(6, period)
             .setParameter(7, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            .setParameter(8, propensity)
             .executeUpdate()
         == 1;
   }

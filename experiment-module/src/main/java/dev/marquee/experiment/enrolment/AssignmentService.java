@@ -5,6 +5,8 @@ import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
 import dev.marquee.experiment.assignment.ArmAssigner;
 import dev.marquee.experiment.assignment.GrowthBookHash;
+import dev.marquee.experiment.holdout.HoldoutService;
+import dev.marquee.experiment.lifecycle.AllocationPeriod;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.Experiment;
 import dev.marquee.experiment.lifecycle.ExperimentState;
@@ -16,24 +18,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Assigns viewers to arms: GrowthBook v2 hashing with the experiment's hash seed, coverage and
- * current weights, made sticky by recording the first assignment per (experiment, viewer, bucket
- * version). A viewer keeps that arm when weights or coverage change later; re-randomising (a new
- * bucket version) hashes everyone anew. Only the viewer's HMAC key is stored, and the viewer id is
- * never logged.
+ * Assigns viewers to arms: viewers in the global holdout never; the others by GrowthBook v2 hashing
+ * with the experiment's hash seed and the coverage and weights of the period in force for their
+ * audience group (a bandit's differ per group), made sticky by recording the first assignment per
+ * (experiment, viewer, bucket version). A viewer keeps that arm when weights or coverage change
+ * later; re-randomising (a new bucket version) hashes everyone anew. Only the viewer's HMAC key is
+ * stored, and the viewer id is never logged. The first assignment records the probability its arm
+ * was chosen with (weight × coverage), the propensity that offline replay weighs events by.
  */
 @ApplicationScoped
 @Transactional
 public class AssignmentService {
   private ViewerKeys viewerKeys;
   private AssignmentRepository assignments;
+  private HoldoutService holdout;
 
   protected AssignmentService() {}
 
   @Inject
-  public AssignmentService(ViewerKeys viewerKeys, AssignmentRepository assignments) {
+  public AssignmentService(
+      ViewerKeys viewerKeys, AssignmentRepository assignments, HoldoutService holdout) {
     this.viewerKeys = viewerKeys;
     this.assignments = assignments;
+    this.holdout = holdout;
   }
 
   /**
@@ -46,6 +53,7 @@ public class AssignmentService {
       return a;
     }
     String key = viewerKeys.keyOf(viewerId);
+    int period = experiment.periodFor(groupId).getPeriod();
     boolean inserted =
         assignments.insertIfAbsent(
             experiment.getId(),
@@ -53,10 +61,11 @@ public class AssignmentService {
             experiment.getBucketVersion(),
             a.arm().getId(),
             groupId,
-            experiment.currentPeriod(),
+            period,
+            a.propensity(),
             AuditLog.now());
     if (inserted) {
-      assignments.countAssignment(experiment.getId(), experiment.currentPeriod(), a.arm().getId());
+      assignments.countAssignment(experiment.getId(), period, a.arm().getId());
       return a;
     }
     // a concurrent request recorded the viewer first: theirs is the sticky arm
@@ -78,8 +87,11 @@ public class AssignmentService {
     }
     double bucket = GrowthBookHash.hash(experiment.hashSeed(), viewerId, 2);
     int version = experiment.getBucketVersion();
+    if (holdout.current().contains(viewerId)) {
+      return new Assignment(null, bucket, version, false, null, true);
+    }
     if (experiment.getState() != ExperimentState.RUNNING) {
-      return new Assignment(null, bucket, version, false);
+      return new Assignment(null, bucket, version, false, null, false);
     }
     Optional<StickyAssignment> recorded =
         assignments.find(experiment.getId(), viewerKeys.keyOf(viewerId), version);
@@ -90,13 +102,18 @@ public class AssignmentService {
               .filter(x -> x.getId().equals(armId))
               .findFirst()
               .orElse(null);
-      return new Assignment(arm, bucket, version, true);
+      return new Assignment(arm, bucket, version, true, recorded.get().getPropensity(), false);
     }
     List<Arm> arms = experiment.getArms();
+    AllocationPeriod period = experiment.periodFor(groupId);
+    double[] weights = period.getWeights();
     int index =
-        new ArmAssigner(
-                experiment.hashSeed(), arms.size(), experiment.getCoverage(), experiment.weights())
+        new ArmAssigner(experiment.hashSeed(), arms.size(), period.getCoverage(), weights)
             .assign(viewerId);
-    return new Assignment(index < 0 ? null : arms.get(index), bucket, version, false);
+    if (index < 0) {
+      return new Assignment(null, bucket, version, false, null, false);
+    }
+    return new Assignment(
+        arms.get(index), bucket, version, false, period.getCoverage() * weights[index], false);
   }
 }

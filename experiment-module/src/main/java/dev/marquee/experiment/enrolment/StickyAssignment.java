@@ -43,6 +43,8 @@ public class StickyAssignment {
   @Column(name = "assigned_at", nullable = false)
   private Instant assignedAt;
 
+  @Column private Double propensity;
+
   protected StickyAssignment() {}
 
   public UUID getExperimentId() {
@@ -63,6 +65,11 @@ public class StickyAssignment {
 
   public int getPeriod() {
     return period;
+  }
+
+  /** Weight × coverage the arm was chosen with; null for rows from before it was logged. */
+  public Double getPropensity() {
+    return propensity;
   }
 
   public Instant getAssignedAt() {

@@ -3,7 +3,10 @@ package dev.marquee.experiment.events;
 import dev.marquee.audit.AuditLog;
 import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
+import dev.marquee.experiment.enrolment.AssignmentRepository;
+import dev.marquee.experiment.enrolment.StickyAssignment;
 import dev.marquee.experiment.enrolment.ViewerKeys;
+import dev.marquee.experiment.holdout.HoldoutService;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.Experiment;
 import dev.marquee.experiment.lifecycle.ExperimentRepository;
@@ -33,6 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Lock order is fixed to avoid deadlocks between concurrent batches: viewer rows in (experiment,
  * viewer key, arm) order, each locked before its events' ids are inserted, then the aggregate rows
  * in key order.
+ *
+ * <p>Events of viewers in the global holdout carry no arm and are counted under {@link
+ * HoldoutService#HOLDOUT_ARM}. Each stored event copies the propensity of the viewer's recorded
+ * assignment (when the arm matches), so a replay can weigh it.
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +59,8 @@ public class EventIngestionService {
   @Inject ExperimentRepository experiments;
   @Inject EventRepository events;
   @Inject ViewerKeys viewerKeys;
+  @Inject HoldoutService holdout;
+  @Inject AssignmentRepository assignments;
 
   @Inject
   @ConfigProperty(name = "marquee.events.max-age", defaultValue = "P7D")
@@ -82,35 +91,76 @@ public class EventIngestionService {
         outcomes[i] = EventOutcome.rejected(e.eventId(), problem);
       } else {
         Experiment x = cache.get(e.experimentId()).orElseThrow();
-        valid.add(new Valid(i, e, x, viewerKeys.keyOf(e.viewerId())));
+        UUID arm = e.armId() == null ? HoldoutService.HOLDOUT_ARM : e.armId();
+        valid.add(new Valid(i, e, x, viewerKeys.keyOf(e.viewerId()), arm));
       }
     }
     valid.sort(
         Comparator.comparing((Valid v) -> v.event.experimentId())
             .thenComparing(v -> v.viewerKey)
-            .thenComparing(v -> v.event.armId())
+            .thenComparing(v -> v.arm)
             .thenComparing(v -> v.event.eventId()));
 
     Map<String, Aggregate> daily = new TreeMap<>();
     Map<String, Aggregate> sums = new TreeMap<>();
+    Map<String, Optional<StickyAssignment>> propensities = new HashMap<>();
+    Map<String, Aggregate> periods = new TreeMap<>();
     for (Valid v : valid) {
       IncomingEvent e = v.event;
+      Optional<StickyAssignment> assigned = assignment(v, propensities);
       ViewerCounts counts =
-          events.lockViewer(e.experimentId(), v.viewerKey, e.armId(), e.audienceGroupId());
-      if (!events.insertEventIfAbsent(e, v.viewerKey, counts.getAudienceGroupId(), now)) {
+          events.lockViewer(
+              e.experimentId(), v.viewerKey, v.arm, e.audienceGroupId(), period(v, assigned));
+      Double propensity =
+          assigned
+              .filter(a -> a.getArmId().equals(v.arm))
+              .map(StickyAssignment::getPropensity)
+              .orElse(null);
+      if (!events.insertEventIfAbsent(
+          e, v.arm, v.viewerKey, counts.getAudienceGroupId(), propensity, now)) {
         outcomes[v.index] = EventOutcome.duplicate(e.eventId());
         continue;
       }
-      apply(v, counts, daily, sums);
+      apply(v, counts, daily, sums, periods);
       outcomes[v.index] = EventOutcome.accepted(e.eventId());
     }
     daily.values().forEach(a -> events.addDaily(a.experiment, a.arm, a.group, a.day, a.deltas));
     sums.values().forEach(a -> events.addSums(a.experiment, a.arm, a.group, a.deltas));
+    periods
+        .values()
+        .forEach(a -> events.addPeriodOutcomes(a.experiment, a.period, a.arm, a.group, a.deltas));
     return List.of(outcomes);
   }
 
+  /** The viewer's recorded assignment in the current bucket version (looked up once per batch). */
+  private Optional<StickyAssignment> assignment(
+      Valid v, Map<String, Optional<StickyAssignment>> recorded) {
+    if (v.arm.equals(HoldoutService.HOLDOUT_ARM)) {
+      return Optional.empty();
+    }
+    return recorded.computeIfAbsent(
+        v.event.experimentId() + "/" + v.viewerKey,
+        k ->
+            assignments.find(v.event.experimentId(), v.viewerKey, v.experiment.getBucketVersion()));
+  }
+
+  /**
+   * The period a viewer's counters start in: their assignment's, else the one allocating their
+   * group now (an app that assigned them itself did so by the weights in force).
+   */
+  private static int period(Valid v, Optional<StickyAssignment> assigned) {
+    if (assigned.isPresent() && assigned.get().getArmId().equals(v.arm)) {
+      return assigned.get().getPeriod();
+    }
+    return v.experiment.periodFor(v.event.audienceGroupId()).getPeriod();
+  }
+
   private void apply(
-      Valid v, ViewerCounts c, Map<String, Aggregate> daily, Map<String, Aggregate> sums) {
+      Valid v,
+      ViewerCounts c,
+      Map<String, Aggregate> daily,
+      Map<String, Aggregate> sums,
+      Map<String, Aggregate> periods) {
     IncomingEvent e = v.event;
     boolean isNew = c.isNew();
     long m0 = c.getClicks();
@@ -132,8 +182,8 @@ public class EventIngestionService {
     LocalDate day = LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC);
     long[] dd =
         daily.computeIfAbsent(
-                e.experimentId() + "/" + e.armId() + "/" + group + "/" + day,
-                k -> new Aggregate(e.experimentId(), e.armId(), group, day, 8))
+                e.experimentId() + "/" + v.arm + "/" + group + "/" + day,
+                k -> new Aggregate(e.experimentId(), v.arm, group, day, 8))
             .deltas;
     dd[IMPRESSIONS] += e.type() == EventType.IMPRESSION ? 1 : 0;
     dd[CLICKS] += e.type() == EventType.CLICK ? 1 : 0;
@@ -144,10 +194,22 @@ public class EventIngestionService {
     dd[PLAYED] += !played0 && c.getPlays() > 0 ? 1 : 0;
     dd[QUALIFIED_VIEWERS] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
 
+    if (c.getPeriod() != null) {
+      int period = c.getPeriod();
+      long[] pd =
+          periods.computeIfAbsent(
+                  e.experimentId() + "/" + period + "/" + v.arm + "/" + group,
+                  k -> new Aggregate(e.experimentId(), v.arm, group, null, 4).in(period))
+              .deltas;
+      pd[0] += isNew ? 1 : 0;
+      pd[1] += !clicked0 && m1 > 0 ? 1 : 0;
+      pd[2] += !played0 && c.getPlays() > 0 ? 1 : 0;
+      pd[3] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
+    }
     long[] sd =
         sums.computeIfAbsent(
-                e.experimentId() + "/" + e.armId() + "/" + group,
-                k -> new Aggregate(e.experimentId(), e.armId(), group, null, 6))
+                e.experimentId() + "/" + v.arm + "/" + group,
+                k -> new Aggregate(e.experimentId(), v.arm, group, null, 6))
             .deltas;
     sd[0] += isNew ? 1 : 0;
     sd[1] += m1 - m0;
@@ -168,9 +230,8 @@ public class EventIngestionService {
     if (e.type() == null
         || e.occurredAt() == null
         || e.experimentId() == null
-        || e.armId() == null
         || e.audienceGroupId() == null) {
-      return "type, occurredAt, experimentId, armId and audienceGroupId are required";
+      return "type, occurredAt, experimentId and audienceGroupId are required";
     }
     if (e.watchedSeconds() != null && (e.type() != EventType.PLAY || e.watchedSeconds() < 0)) {
       return "watchedSeconds is only for PLAY events and must not be negative";
@@ -186,7 +247,15 @@ public class EventIngestionService {
       return "unknown experiment " + e.experimentId();
     }
     Experiment x = found.get();
-    if (x.getArms().stream().map(Arm::getId).noneMatch(e.armId()::equals)) {
+    boolean heldOut = holdout.current().contains(e.viewerId());
+    if (e.armId() == null && !heldOut) {
+      return "armId is required: only viewers in the global holdout send events without an arm";
+    }
+    if (e.armId() != null && heldOut) {
+      return "the viewer is in the global holdout and never enrolled; send its events without"
+          + " armId";
+    }
+    if (e.armId() != null && x.getArms().stream().map(Arm::getId).noneMatch(e.armId()::equals)) {
       return "arm " + e.armId() + " is not an arm of experiment " + x.getId();
     }
     if (!x.getAudienceGroupIds().contains(e.audienceGroupId())) {
@@ -210,7 +279,13 @@ public class EventIngestionService {
             : "");
   }
 
-  private record Valid(int index, IncomingEvent event, Experiment experiment, String viewerKey) {}
+  /**
+   * An event that passed validation.
+   *
+   * @param arm its arm, or {@link HoldoutService#HOLDOUT_ARM} for a held-out viewer
+   */
+  private record Valid(
+      int index, IncomingEvent event, Experiment experiment, String viewerKey, UUID arm) {}
 
   private static final class Aggregate {
     final UUID experiment;
@@ -218,6 +293,7 @@ public class EventIngestionService {
     final UUID group;
     final LocalDate day;
     final long[] deltas;
+    int period;
 
     Aggregate(UUID experiment, UUID arm, UUID group, LocalDate day, int columns) {
       this.experiment = experiment;
@@ -225,6 +301,11 @@ public class EventIngestionService {
       this.group = group;
       this.day = day;
       this.deltas = new long[columns];
+    }
+
+    Aggregate in(int allocationPeriod) {
+      this.period = allocationPeriod;
+      return this;
     }
   }
 }

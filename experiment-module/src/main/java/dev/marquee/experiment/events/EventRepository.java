@@ -31,15 +31,28 @@ public class EventRepository {
           "viewers_clicked",
           "viewers_played",
           "viewers_qualified");
+  static final List<String> PERIOD_COLUMNS =
+      List.of("viewers_exposed", "viewers_clicked", "viewers_played", "viewers_qualified");
   static final List<String> SUM_COLUMNS =
       List.of("viewers", "sum_m", "sum_d", "sum_mm", "sum_dd", "sum_md");
 
   @PersistenceContext private EntityManager em;
   @Inject SqlDialect dialect;
 
-  /** Stores the raw event unless its id is known. @return whether it was new */
+  /**
+   * Stores the raw event unless its id is known.
+   *
+   * @param armId the event's arm, or the holdout arm
+   * @param propensity the probability its arm was assigned with, null when unknown
+   * @return whether it was new
+   */
   public boolean insertEventIfAbsent(
-      IncomingEvent e, String viewerKey, UUID groupId, Instant receivedAt) {
+      IncomingEvent e,
+      UUID armId,
+      String viewerKey,
+      UUID groupId,
+      Double propensity,
+      Instant receivedAt) {
     List<String> columns =
         List.of(
             "event_id",
@@ -50,7 +63,8 @@ public class EventRepository {
             "event_type",
             "watched_seconds",
             "occurred_at",
-            "received_at");
+            "received_at",
+            "propensity");
     List<String> types =
         List.of(
             "varchar(100)",
@@ -61,27 +75,32 @@ public class EventRepository {
             "varchar(16)",
             "integer",
             "timestamp with time zone",
-            "timestamp with time zone");
+            "timestamp with time zone",
+            "double precision");
     Query q = em.createNativeQuery(insertIfAbsent("experiment_event", columns, types, 1));
     bind(
         q,
         e.eventId(),
         e.experimentId(),
-        e.armId(),
+        armId,
         groupId,
         viewerKey,
         e.type().name(),
         e.watchedSeconds(),
         utc(e.occurredAt()),
-        utc(receivedAt));
+        utc(receivedAt),
+        propensity);
     return q.executeUpdate() == 1;
   }
 
   /**
    * The viewer's counters in the arm, created empty if absent and locked for the rest of the
    * transaction.
+   *
+   * @param period the allocation period a new row belongs to (kept if the row exists)
    */
-  public ViewerCounts lockViewer(UUID experimentId, String viewerKey, UUID armId, UUID groupId) {
+  public ViewerCounts lockViewer(
+      UUID experimentId, String viewerKey, UUID armId, UUID groupId, int period) {
     List<String> columns =
         List.of(
             "experiment_id",
@@ -91,11 +110,21 @@ public class EventRepository {
             "impressions",
             "clicks",
             "plays",
-            "qualified_plays");
+            "qualified_plays",
+            "period");
     List<String> types =
-        List.of("uuid", "varchar(64)", "uuid", "uuid", "bigint", "bigint", "bigint", "bigint");
+        List.of(
+            "uuid",
+            "varchar(64)",
+            "uuid",
+            "uuid",
+            "bigint",
+            "bigint",
+            "bigint",
+            "bigint",
+            "integer");
     Query q = em.createNativeQuery(insertIfAbsent("experiment_viewer_counts", columns, types, 3));
-    bind(q, experimentId, viewerKey, armId, groupId, 0L, 0L, 0L, 0L);
+    bind(q, experimentId, viewerKey, armId, groupId, 0L, 0L, 0L, 0L, period);
     q.executeUpdate();
     return em.find(
         ViewerCounts.class,
@@ -111,6 +140,22 @@ public class EventRepository {
         em.createNativeQuery(
             additiveUpsert("experiment_daily_counts", keys, keyTypes, DAILY_COLUMNS));
     List<Object> values = new ArrayList<>(List.of(experimentId, armId, groupId, day));
+    for (long d : deltas) {
+      values.add(d);
+    }
+    bind(q, values.toArray());
+    q.executeUpdate();
+  }
+
+  /** Adds to the viewer counts of (experiment, period, arm, group). */
+  public void addPeriodOutcomes(
+      UUID experimentId, int period, UUID armId, UUID groupId, long[] deltas) {
+    List<String> keys = List.of("experiment_id", "period", "arm_id", "audience_group_id");
+    List<String> keyTypes = List.of("uuid", "integer", "uuid", "uuid");
+    Query q =
+        em.createNativeQuery(
+            additiveUpsert("experiment_period_outcomes", keys, keyTypes, PERIOD_COLUMNS));
+    List<Object> values = new ArrayList<>(List.of(experimentId, period, armId, groupId));
     for (long d : deltas) {
       values.add(d);
     }

@@ -32,6 +32,10 @@ public class ViewerCounts {
   @Column(name = "audience_group_id", nullable = false)
   private UUID audienceGroupId;
 
+  // the allocation period the viewer belongs to; null for rows from before it was recorded
+  @Column(updatable = false)
+  private Integer period;
+
   @Column(nullable = false)
   private long impressions;
 
@@ -67,6 +71,10 @@ public class ViewerCounts {
   }
 
   /** Whether no event has been counted for the viewer yet (the row was just created). */
+  Integer getPeriod() {
+    return period;
+  }
+
   boolean isNew() {
     return impressions == 0 && clicks == 0 && plays == 0;
   }

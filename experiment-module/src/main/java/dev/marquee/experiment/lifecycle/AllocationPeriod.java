@@ -4,10 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
- * The coverage and weights in force from one instant on. Viewers first assigned in a period were
- * split by its weights, so the SRM check compares each period's new assignments with them.
+ * The coverage and weights in force from one instant on, for every audience group of the experiment
+ * or (a bandit re-allocation) for one. Viewers first assigned in a period were split by its
+ * weights, so the SRM check compares each period's new assignments with them.
  */
 @Embeddable
 public class AllocationPeriod {
@@ -24,10 +26,16 @@ public class AllocationPeriod {
   @Column(nullable = false, length = 400)
   private String weights;
 
+  // null: every audience group of the experiment
+  @Column(name = "audience_group_id")
+  private UUID audienceGroupId;
+
   protected AllocationPeriod() {}
 
-  AllocationPeriod(int period, Instant startedAt, double coverage, double[] weights) {
+  AllocationPeriod(
+      int period, Instant startedAt, double coverage, double[] weights, UUID audienceGroupId) {
     this.period = period;
+    this.audienceGroupId = audienceGroupId;
     this.startedAt = startedAt;
     this.coverage = coverage;
     this.weights =
@@ -40,6 +48,16 @@ public class AllocationPeriod {
 
   public Instant getStartedAt() {
     return startedAt;
+  }
+
+  /** The one audience group this period applies to, or null for all of them. */
+  public UUID getAudienceGroupId() {
+    return audienceGroupId;
+  }
+
+  /** Whether viewers of {@code group} are allocated by this period (when it is the latest). */
+  public boolean appliesTo(UUID group) {
+    return audienceGroupId == null || audienceGroupId.equals(group);
   }
 
   public double getCoverage() {

@@ -14,6 +14,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,6 +128,24 @@ public class Experiment {
   @Column(name = "paused_at")
   private Instant pausedAt;
 
+  // BANDIT settings; all null for AB
+  @Column(name = "bandit_minimum_share")
+  private Double banditMinimumShare;
+
+  @Column(name = "bandit_minimum_sample")
+  private Long banditMinimumSample;
+
+  @Column(name = "bandit_interval_seconds")
+  private Long banditIntervalSeconds;
+
+  @Column(name = "bandit_top_two")
+  private Boolean banditTopTwo;
+
+  // Written only by BanditSchedule's conditional UPDATEs (the claim), never by the entity, so a
+  // claim neither bumps the version nor is overwritten by a concurrent update of the experiment.
+  @Column(name = "next_reallocation_at", insertable = false, updatable = false)
+  private Instant nextReallocationAt;
+
   protected Experiment() {}
 
   /** A new DRAFT from a valid draft, with a fresh random seed. */
@@ -181,7 +200,8 @@ public class Experiment {
                 + String.join(", ", fixed));
       }
       boolean allocationChanged =
-          coverage != draft.coverage() || !Arrays.equals(weights(), draft.weights());
+          coverage != draft.coverage()
+              || (mode == ExperimentMode.AB && !Arrays.equals(weights(), draft.weights()));
       for (int i = 0; i < arms.size(); i++) {
         ArmDraft d = draft.arms().get(i);
         if (!arms.get(i).getName().equals(d.name()) || arms.get(i).getWeight() != d.weight()) {
@@ -190,7 +210,7 @@ public class Experiment {
       }
       copyAdjustable(draft);
       if (allocationChanged) {
-        openPeriod(now);
+        openPeriods(now);
       }
     } else {
       throw new ResourceConflictException("Experiment is " + state + " and can no longer change");
@@ -222,6 +242,8 @@ public class Experiment {
     }
     if (mode != d.mode()) {
       changed.add("mode");
+    } else if (mode == ExperimentMode.BANDIT && !Arrays.equals(weights(), d.weights())) {
+      changed.add("arm weights (the bandit sets them per audience group)");
     }
     return changed;
   }
@@ -258,11 +280,66 @@ public class Experiment {
     this.scheduleStart = d.scheduleStart();
     this.scheduleEnd = d.scheduleEnd();
     this.autoPublish = d.autoPublish();
+    BanditSettings b = d.bandit();
+    this.banditMinimumShare = b == null ? null : b.minimumShare();
+    this.banditMinimumSample = b == null ? null : b.minimumSample();
+    this.banditIntervalSeconds = b == null ? null : b.interval().toSeconds();
+    this.banditTopTwo = b == null ? null : b.topTwo();
   }
 
   private void openPeriod(Instant now) {
     allocationPeriods.add(
-        new AllocationPeriod(allocationPeriods.size() + 1, now, coverage, weights()));
+        new AllocationPeriod(allocationPeriods.size() + 1, now, coverage, weights(), null));
+  }
+
+  /**
+   * A new period after a change of coverage or bucket version: A/B experiments start one for all
+   * groups with the arms' weights; bandits one per group that keeps the group's bandit weights.
+   */
+  private void openPeriods(Instant now) {
+    if (mode != ExperimentMode.BANDIT || allocationPeriods.isEmpty()) {
+      openPeriod(now);
+      return;
+    }
+    for (UUID group : getAudienceGroupIds()) {
+      openGroupPeriod(group, periodFor(group).getWeights(), now);
+    }
+  }
+
+  private void openGroupPeriod(UUID group, double[] groupWeights, Instant now) {
+    allocationPeriods.add(
+        new AllocationPeriod(allocationPeriods.size() + 1, now, coverage, groupWeights, group));
+  }
+
+  /**
+   * A bandit re-allocation for one audience group: opens a period with the new weights.
+   *
+   * @throws ResourceConflictException unless this is a RUNNING bandit targeting the group
+   */
+  public void reallocate(UUID group, double[] groupWeights, Instant now) {
+    require("re-allocate", ExperimentState.RUNNING);
+    if (mode != ExperimentMode.BANDIT) {
+      throw new ResourceConflictException(
+          "Experiment " + id + " is an A/B test; only BANDIT experiments re-allocate traffic");
+    }
+    if (!audienceGroupIds.contains(group) || groupWeights.length != arms.size()) {
+      throw new IllegalArgumentException("weights for an audience group of the experiment");
+    }
+    openGroupPeriod(group, groupWeights, now);
+  }
+
+  /**
+   * The period allocating viewers of {@code group} now: the latest that applies to it.
+   *
+   * @throws IllegalStateException before the experiment has started
+   */
+  public AllocationPeriod periodFor(UUID group) {
+    for (int i = allocationPeriods.size() - 1; i >= 0; i--) {
+      if (allocationPeriods.get(i).appliesTo(group)) {
+        return allocationPeriods.get(i);
+      }
+    }
+    throw new IllegalStateException("experiment " + id + " has no allocation period yet");
   }
 
   /** DRAFT → RUNNING; the caller has claimed the running slots. */
@@ -311,7 +388,7 @@ public class Experiment {
     require("rerandomize", ExperimentState.DRAFT, ExperimentState.RUNNING, ExperimentState.PAUSED);
     bucketVersion++;
     if (state.holdsSlots()) {
-      openPeriod(now);
+      openPeriods(now);
     }
     touch(actor, now);
   }
@@ -382,6 +459,10 @@ public class Experiment {
     s.put("scheduleEnd", scheduleEnd == null ? null : scheduleEnd.toString());
     s.put("autoPublish", autoPublish);
     s.put("bucketVersion", bucketVersion);
+    BanditSettings b = getBandit();
+    if (b != null) {
+      s.put("bandit", b.toString());
+    }
     return s;
   }
 
@@ -484,6 +565,23 @@ public class Experiment {
 
   public Instant getEndedAt() {
     return endedAt;
+  }
+
+  /** The bandit settings of a BANDIT experiment, null for AB. */
+  public BanditSettings getBandit() {
+    if (banditMinimumShare == null) {
+      return null;
+    }
+    return new BanditSettings(
+        banditMinimumShare,
+        banditMinimumSample,
+        Duration.ofSeconds(banditIntervalSeconds),
+        Boolean.TRUE.equals(banditTopTwo));
+  }
+
+  /** When the next scheduled re-allocation is due (as last read from the database). */
+  public Instant getNextReallocationAt() {
+    return nextReallocationAt;
   }
 
   /** When a PAUSED experiment was paused (null otherwise). */

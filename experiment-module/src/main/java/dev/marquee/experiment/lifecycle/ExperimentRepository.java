@@ -1,6 +1,7 @@
 package dev.marquee.experiment.lifecycle;
 
 import dev.marquee.paging.KeysetCursor;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,21 @@ public interface ExperimentRepository {
 
   /** Which of these audience groups exist. */
   List<UUID> existingGroups(Collection<UUID> groupIds);
+
+  /** Sets when the bandit's next re-allocation is due. */
+  void scheduleReallocation(UUID experimentId, Instant at);
+
+  /** RUNNING bandits whose re-allocation is due at {@code now}, earliest first. */
+  List<UUID> dueForReallocation(Instant now, int limit);
+
+  /**
+   * Claims a due re-allocation by moving its due time to {@code next} with a conditional UPDATE: of
+   * several nodes that saw it due, exactly one updates the row (the others' UPDATE waits for its
+   * lock, then matches nothing).
+   *
+   * @return whether this transaction won the claim
+   */
+  boolean claimReallocation(UUID experimentId, Instant now, Instant next);
 
   void flush();
 }

@@ -156,6 +156,10 @@ public class ExperimentService {
     record(actor, AuditAction.EXPERIMENT_STARTED, experiment, "Started", null);
     // a concurrent start on another node fails here on the slot's primary key (→ 409)
     experiments.flush();
+    if (experiment.getBandit() != null) {
+      experiments.scheduleReallocation(
+          experiment.getId(), now.plus(experiment.getBandit().interval()));
+    }
     return experiment;
   }
 
@@ -269,6 +273,7 @@ public class ExperimentService {
       }
     }
     validateArms(d.arms(), errors);
+    validateBandit(d, errors);
     if (d.coverage() < 0 || d.coverage() > 1) {
       errors.add(new FieldError("coverage", "must be between 0 and 1"));
     }
@@ -307,7 +312,51 @@ public class ExperimentService {
         d.mode(),
         d.scheduleStart(),
         d.scheduleEnd(),
-        d.autoPublish());
+        d.autoPublish(),
+        d.bandit());
+  }
+
+  private static void validateBandit(ExperimentDraft d, List<FieldError> errors) {
+    BanditSettings b = d.bandit();
+    if (d.mode() != ExperimentMode.BANDIT) {
+      if (b != null) {
+        errors.add(new FieldError("bandit", "is only allowed with mode BANDIT"));
+      }
+      return;
+    }
+    if (b == null) {
+      errors.add(new FieldError("bandit", "is required with mode BANDIT"));
+      return;
+    }
+    int arms = Math.max(d.arms().size(), 1);
+    if (!(b.minimumShare() >= 0 && b.minimumShare() * arms <= 1 + 1e-12)) {
+      errors.add(
+          new FieldError(
+              "bandit.minimumShare",
+              "must be between 0 and 1/" + arms + " (one floor per arm must fit in 1)"));
+    } else {
+      for (int i = 0; i < d.arms().size(); i++) {
+        if (d.arms().get(i).weight() < b.minimumShare()) {
+          errors.add(
+              new FieldError(
+                  "arms[" + i + "].weight", "must be at least bandit.minimumShare in BANDIT mode"));
+        }
+      }
+    }
+    if (b.minimumSample() < 0) {
+      errors.add(new FieldError("bandit.minimumSample", "must not be negative"));
+    }
+    if (b.interval() == null
+        || b.interval().compareTo(BanditSettings.MIN_INTERVAL) < 0
+        || b.interval().compareTo(BanditSettings.MAX_INTERVAL) > 0) {
+      errors.add(
+          new FieldError(
+              "bandit.reallocationInterval",
+              "must be an ISO-8601 duration from "
+                  + BanditSettings.MIN_INTERVAL
+                  + " to "
+                  + BanditSettings.MAX_INTERVAL));
+    }
   }
 
   private static void validateArms(List<ArmDraft> arms, List<FieldError> errors) {

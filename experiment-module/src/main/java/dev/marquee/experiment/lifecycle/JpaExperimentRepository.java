@@ -108,6 +108,43 @@ public class JpaExperimentRepository implements ExperimentRepository {
   }
 
   @Override
+  public void scheduleReallocation(UUID experimentId, Instant at) {
+    em.createNativeQuery("update experiment set next_reallocation_at = ?1 where id = ?2")
+        .setParameter(1, utc(at))
+        .setParameter(2, experimentId)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<UUID> dueForReallocation(Instant now, int limit) {
+    return em.createQuery(
+            "select x.id from Experiment x where x.mode = :mode and x.state = :state"
+                + " and x.nextReallocationAt <= :now order by x.nextReallocationAt",
+            UUID.class)
+        .setParameter("mode", ExperimentMode.BANDIT)
+        .setParameter("state", ExperimentState.RUNNING)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public boolean claimReallocation(UUID experimentId, Instant now, Instant next) {
+    return em.createNativeQuery(
+                "update experiment set next_reallocation_at = ?1 where id = ?2"
+                    + " and state = 'RUNNING' and next_reallocation_at <= ?3")
+            .setParameter(1, utc(next))
+            .setParameter(2, experimentId)
+            .setParameter(3, utc(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  private static java.time.OffsetDateTime utc(Instant t) {
+    return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
+  }
+
+  @Override
   public void flush() {
     em.flush();
   }

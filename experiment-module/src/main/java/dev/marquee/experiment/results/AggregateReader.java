@@ -34,6 +34,39 @@ public class AggregateReader {
   /** New assignments of one arm in one allocation period. */
   public record PeriodCount(int period, UUID arm, long assignments) {}
 
+  /** Viewers of one arm and group who belong to one allocation period, and how many converted. */
+  public record PeriodOutcome(
+      int period,
+      UUID arm,
+      UUID group,
+      long viewersExposed,
+      long viewersClicked,
+      long viewersPlayed,
+      long viewersQualified) {}
+
+  public List<PeriodOutcome> periodOutcomes(UUID experimentId) {
+    List<PeriodOutcome> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select period, arm_id, audience_group_id, viewers_exposed, viewers_clicked,"
+                    + " viewers_played, viewers_qualified from experiment_period_outcomes"
+                    + " where experiment_id = ?1 order by period")
+            .setParameter(1, experimentId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new PeriodOutcome(
+              ((Number) r[0]).intValue(),
+              uuid(r[1]),
+              uuid(r[2]),
+              n(r[3]),
+              n(r[4]),
+              n(r[5]),
+              n(r[6])));
+    }
+    return out;
+  }
+
   public List<Daily> daily(UUID experimentId) {
     List<Daily> out = new ArrayList<>();
     for (Object o :

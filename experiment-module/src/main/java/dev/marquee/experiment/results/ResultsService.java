@@ -1,9 +1,9 @@
 package dev.marquee.experiment.results;
 
+import dev.marquee.experiment.holdout.HoldoutService;
 import dev.marquee.experiment.lifecycle.AllocationPeriod;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.Experiment;
-import dev.marquee.experiment.lifecycle.ExperimentMetric;
 import dev.marquee.experiment.lifecycle.ExperimentService;
 import dev.marquee.experiment.stats.ArmCounts;
 import dev.marquee.experiment.stats.BinomialCounts;
@@ -11,9 +11,11 @@ import dev.marquee.experiment.stats.ExperimentAnalyzer;
 import dev.marquee.experiment.stats.ExperimentResults;
 import dev.marquee.experiment.stats.GroupResult;
 import dev.marquee.experiment.stats.MixtureSequentialTest;
+import dev.marquee.experiment.stats.PeriodWeighted;
 import dev.marquee.experiment.stats.RatioSums;
 import dev.marquee.experiment.stats.SampleRatioMismatch;
 import dev.marquee.experiment.stats.SequentialState;
+import dev.marquee.experiment.stats.TwoProportionZTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +32,10 @@ import java.util.UUID;
  * Computes results from the aggregates: per group and pooled, control first. The mixture SPRT is
  * replayed over the cumulative counts at the end of each day (plus today), so its always-valid
  * p-value (running minimum) and confidence sequence (running intersection) need no stored state.
+ *
+ * <p>Next to the pooled statistics every arm gets a period-weighted estimate ({@link
+ * PeriodWeighted}): per group over its allocation periods, pooled over (group, period) strata. For
+ * bandits, whose weights change with every re-allocation, that is the estimate to decide on.
  */
 @ApplicationScoped
 @Transactional
@@ -60,7 +66,13 @@ public class ResultsService {
     }
     totals.put(POOLED, new long[arms.size()][5]);
     byDay.put(POOLED, new TreeMap<>());
+    long[] holdout = new long[2]; // viewers, conversions of held-out viewers in these groups
     for (AggregateReader.Daily d : aggregates.daily(experimentId)) {
+      if (HoldoutService.HOLDOUT_ARM.equals(d.arm()) && totals.containsKey(d.group())) {
+        holdout[0] += d.viewersExposed();
+        holdout[1] += conversions(x, d);
+        continue;
+      }
       Integer arm = armIndex.get(d.arm());
       if (arm == null || !totals.containsKey(d.group())) {
         continue;
@@ -96,14 +108,63 @@ public class ResultsService {
     }
     ExperimentResults stats = analyzer.analyze(ids, weights, counts);
 
+    // strata: (group, period) → viewers and conversions per arm, control first
+    Map<UUID, Map<Integer, long[][]>> strata = new HashMap<>();
+    for (AggregateReader.PeriodOutcome o : aggregates.periodOutcomes(experimentId)) {
+      Integer arm = armIndex.get(o.arm());
+      if (arm == null || !totals.containsKey(o.group())) {
+        continue;
+      }
+      long[] cell =
+          strata.computeIfAbsent(o.group(), k -> new TreeMap<>())
+              .computeIfAbsent(o.period(), k -> new long[arms.size()][2])[arm];
+      cell[0] += o.viewersExposed();
+      cell[1] += periodConversions(x, o);
+    }
+    List<BinomialCounts[]> allStrata = new ArrayList<>();
     List<GroupSummary> perGroup = new ArrayList<>();
     for (UUID g : groups) {
+      List<BinomialCounts[]> groupStrata = binomial(strata.getOrDefault(g, Map.of()));
+      allStrata.addAll(groupStrata);
       perGroup.add(
-          summary(g, arms, totals.get(g), stats.byGroup().get(g.toString()), byDay.get(g)));
+          summary(
+              g,
+              arms,
+              totals.get(g),
+              stats.byGroup().get(g.toString()),
+              byDay.get(g),
+              PeriodWeighted.estimate(groupStrata, 0.95)));
     }
     GroupSummary pooled =
-        summary(null, arms, totals.get(POOLED), stats.pooled(), byDay.get(POOLED));
-    return new ResultsSummary(x, pooled, perGroup, periodChecks(x, experimentId));
+        summary(
+            null,
+            arms,
+            totals.get(POOLED),
+            stats.pooled(),
+            byDay.get(POOLED),
+            PeriodWeighted.estimate(allStrata, 0.95));
+    return new ResultsSummary(
+        x,
+        pooled,
+        perGroup,
+        periodChecks(x, experimentId),
+        holdoutLift(holdout, totals.get(POOLED)));
+  }
+
+  /** Enrolled (all arms) against held-out viewers; null without held-out viewers. */
+  private static HoldoutLift holdoutLift(long[] holdout, long[][] pooled) {
+    if (holdout[0] == 0) {
+      return null;
+    }
+    long viewers = 0;
+    long converted = 0;
+    for (long[] arm : pooled) {
+      viewers += arm[3];
+      converted += arm[4];
+    }
+    BinomialCounts held = new BinomialCounts(holdout[0], Math.min(holdout[1], holdout[0]));
+    BinomialCounts enrolled = new BinomialCounts(viewers, Math.min(converted, viewers));
+    return new HoldoutLift(held, enrolled, TwoProportionZTest.compare(held, enrolled, 0.95));
   }
 
   private GroupSummary summary(
@@ -111,14 +172,23 @@ public class ResultsService {
       List<Arm> arms,
       long[][] totals,
       GroupResult stats,
-      TreeMap<LocalDate, long[][]> days) {
+      TreeMap<LocalDate, long[][]> days,
+      List<PeriodWeighted.Estimate> weighted) {
     SequentialState[] sequential = replay(arms.size(), days);
     List<ArmSummary> out = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       long[] t = totals[i];
       out.add(
           new ArmSummary(
-              arms.get(i), t[0], t[1], t[2], t[3], t[4], stats.arms().get(i), sequential[i]));
+              arms.get(i),
+              t[0],
+              t[1],
+              t[2],
+              t[3],
+              t[4],
+              stats.arms().get(i),
+              sequential[i],
+              weighted.isEmpty() ? null : weighted.get(i)));
     }
     return new GroupSummary(group, out);
   }
@@ -171,6 +241,7 @@ public class ResultsService {
       checks.add(
           new PeriodCheck(
               p.getPeriod(),
+              p.getAudienceGroupId(),
               row,
               total == 0 ? null : SampleRatioMismatch.test(row, p.getWeights())));
     }
@@ -185,13 +256,26 @@ public class ResultsService {
     return out;
   }
 
+  private static List<BinomialCounts[]> binomial(Map<Integer, long[][]> periods) {
+    List<BinomialCounts[]> out = new ArrayList<>();
+    for (long[][] period : periods.values()) {
+      BinomialCounts[] row = new BinomialCounts[period.length];
+      for (int i = 0; i < period.length; i++) {
+        row[i] = new BinomialCounts(period[i][0], Math.min(period[i][1], period[i][0]));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static long periodConversions(Experiment x, AggregateReader.PeriodOutcome o) {
+    return x.getPrimaryMetric()
+        .converted(o.viewersClicked(), o.viewersPlayed(), o.viewersQualified());
+  }
+
   private static long conversions(Experiment x, AggregateReader.Daily d) {
-    ExperimentMetric metric = x.getPrimaryMetric();
-    return switch (metric) {
-      case CLICK_THROUGH -> d.viewersClicked();
-      case PLAY_THROUGH -> d.viewersPlayed();
-      case QUALIFIED_PLAY -> d.viewersQualified();
-    };
+    return x.getPrimaryMetric()
+        .converted(d.viewersClicked(), d.viewersPlayed(), d.viewersQualified());
   }
 
   private static List<Arm> controlFirst(List<Arm> arms) {

@@ -3,17 +3,22 @@ package dev.marquee.experiment.lifecycle.web;
 import dev.marquee.api.model.ArmWrite;
 import dev.marquee.api.model.AssignmentPreview;
 import dev.marquee.api.model.ExperimentWrite;
+import dev.marquee.errors.FieldError;
+import dev.marquee.errors.InvalidInputException;
 import dev.marquee.experiment.enrolment.Assignment;
 import dev.marquee.experiment.lifecycle.AllocationPeriod;
 import dev.marquee.experiment.lifecycle.Arm;
 import dev.marquee.experiment.lifecycle.ArmDraft;
+import dev.marquee.experiment.lifecycle.BanditSettings;
 import dev.marquee.experiment.lifecycle.Experiment;
 import dev.marquee.experiment.lifecycle.ExperimentDraft;
 import dev.marquee.experiment.lifecycle.ExperimentMetric;
 import dev.marquee.experiment.lifecycle.ExperimentMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +44,37 @@ final class ExperimentMapper {
         w.getMode() == null ? ExperimentMode.AB : ExperimentMode.valueOf(w.getMode().name()),
         instant(w.getScheduleStart()),
         instant(w.getScheduleEnd()),
-        Boolean.TRUE.equals(w.getAutoPublish()));
+        Boolean.TRUE.equals(w.getAutoPublish()),
+        bandit(w.getBandit()));
+  }
+
+  private static BanditSettings bandit(dev.marquee.api.model.BanditSettings b) {
+    if (b == null) {
+      return null;
+    }
+    Duration interval;
+    try {
+      interval = Duration.parse(b.getReallocationInterval());
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new InvalidInputException(
+          new FieldError(
+              "bandit.reallocationInterval", "must be an ISO-8601 duration such as PT1H"));
+    }
+    return new BanditSettings(
+        b.getMinimumShare() == null ? -1 : b.getMinimumShare(),
+        b.getMinimumSample() == null ? -1 : b.getMinimumSample(),
+        interval,
+        Boolean.TRUE.equals(b.getTopTwo()));
+  }
+
+  private static dev.marquee.api.model.BanditSettings toDto(BanditSettings b) {
+    return b == null
+        ? null
+        : new dev.marquee.api.model.BanditSettings()
+            .minimumShare(b.minimumShare())
+            .minimumSample(b.minimumSample())
+            .reallocationInterval(b.interval().toString())
+            .topTwo(b.topTwo());
   }
 
   private static ArmDraft toArm(ArmWrite a) {
@@ -76,7 +111,9 @@ final class ExperimentMapper {
         .updatedAt(time(x.getUpdatedAt()))
         .updatedBy(x.getUpdatedBy())
         .startedAt(time(x.getStartedAt()))
-        .endedAt(time(x.getEndedAt()));
+        .endedAt(time(x.getEndedAt()))
+        .bandit(toDto(x.getBandit()))
+        .nextReallocationAt(x.getBandit() == null ? null : time(x.getNextReallocationAt()));
   }
 
   static dev.marquee.api.model.Arm toDto(Arm a) {
@@ -91,6 +128,7 @@ final class ExperimentMapper {
   static dev.marquee.api.model.AllocationPeriod toDto(AllocationPeriod p) {
     return new dev.marquee.api.model.AllocationPeriod()
         .period(p.getPeriod())
+        .audienceGroupId(p.getAudienceGroupId())
         .startedAt(time(p.getStartedAt()))
         .coverage(p.getCoverage())
         .weights(Arrays.stream(p.getWeights()).boxed().toList());
@@ -105,6 +143,8 @@ final class ExperimentMapper {
         .bucket(a.bucket())
         .bucketVersion(a.bucketVersion())
         .sticky(a.sticky())
+        .propensity(a.propensity())
+        .holdout(a.holdout())
         .experimentState(dev.marquee.api.model.ExperimentState.valueOf(x.getState().name()));
   }
 

@@ -4,6 +4,7 @@ import dev.marquee.api.ExperimentsApi;
 import dev.marquee.api.model.AssignmentPreviewRequest;
 import dev.marquee.api.model.ExperimentPage;
 import dev.marquee.api.model.ExperimentWrite;
+import dev.marquee.experiment.bandit.BanditService;
 import dev.marquee.experiment.enrolment.AssignmentService;
 import dev.marquee.experiment.lifecycle.Experiment;
 import dev.marquee.experiment.lifecycle.ExperimentFilter;
@@ -35,6 +36,7 @@ public class ExperimentResource implements ExperimentsApi {
   @Inject ExperimentService experiments;
   @Inject AssignmentService assignments;
   @Inject ResultsService results;
+  @Inject BanditService bandits;
   @Context UriInfo uriInfo;
   @Context SecurityContext security;
   @Context Request request;
@@ -123,6 +125,12 @@ public class ExperimentResource implements ExperimentsApi {
   @RolesAllowed(Roles.EXPERIMENTER)
   public Response rerandomizeExperiment(UUID experimentId, String ifMatch) {
     return withEntity(experiments.rerandomize(experimentId, optional(ifMatch), actor()));
+  }
+
+  @Override
+  @RolesAllowed(Roles.EXPERIMENTER)
+  public Response reallocateExperiment(UUID experimentId, String ifMatch) {
+    return withEntity(bandits.reallocateNow(experimentId, optional(ifMatch), actor()));
   }
 
   @Override

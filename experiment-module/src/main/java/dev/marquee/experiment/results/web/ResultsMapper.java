@@ -6,6 +6,7 @@ import dev.marquee.api.model.GroupStatistics;
 import dev.marquee.api.model.PeriodSrm;
 import dev.marquee.experiment.results.ArmSummary;
 import dev.marquee.experiment.results.GroupSummary;
+import dev.marquee.experiment.results.HoldoutLift;
 import dev.marquee.experiment.results.PeriodCheck;
 import dev.marquee.experiment.results.ResultsSummary;
 import dev.marquee.experiment.stats.ArmResult;
@@ -25,7 +26,23 @@ public final class ResultsMapper {
                 r.experiment().getPrimaryMetric().name()))
         .pooled(toDto(r.pooled()))
         .groups(r.groups().stream().map(ResultsMapper::toDto).toList())
-        .srm(r.srm().stream().map(ResultsMapper::toDto).toList());
+        .srm(r.srm().stream().map(ResultsMapper::toDto).toList())
+        .holdout(r.holdout() == null ? null : toDto(r.holdout()));
+  }
+
+  static dev.marquee.api.model.HoldoutLift toDto(HoldoutLift h) {
+    return new dev.marquee.api.model.HoldoutLift()
+        .holdoutViewers(h.holdout().trials())
+        .holdoutConversions(h.holdout().successes())
+        .holdoutRate(finite(h.holdout().rate()))
+        .enrolledViewers(h.enrolled().trials())
+        .enrolledConversions(h.enrolled().successes())
+        .enrolledRate(finite(h.enrolled().rate()))
+        .liftAbsolute(finite(h.comparison().absoluteUplift()))
+        .liftLower(finite(h.comparison().absoluteInterval().lower()))
+        .liftUpper(finite(h.comparison().absoluteInterval().upper()))
+        .liftRelative(finite(h.comparison().relativeUplift()))
+        .pValue(finite(h.comparison().pValue()));
   }
 
   static GroupStatistics toDto(GroupSummary g) {
@@ -51,6 +68,15 @@ public final class ResultsMapper {
             .rateUpper(upper(s.rate().interval()))
             .probabilityBest(finite(s.probabilityBest()))
             .expectedLoss(finite(s.expectedLoss()));
+    if (a.periodWeighted() != null) {
+      dto.periodWeightedRate(finite(a.periodWeighted().rate()));
+      if (!a.arm().isControl()) {
+        dto.periodWeightedUplift(finite(a.periodWeighted().uplift()))
+            .periodWeightedUpliftLower(finite(a.periodWeighted().upliftLower()))
+            .periodWeightedUpliftUpper(finite(a.periodWeighted().upliftUpper()))
+            .periodWeightedPValue(finite(a.periodWeighted().pValue()));
+      }
+    }
     if (!a.arm().isControl()) {
       dto.probabilityBeatsControl(finite(s.probabilityBeatsControl()))
           .holmPValue(finite(s.holmAdjustedPValue()));
@@ -81,6 +107,7 @@ public final class ResultsMapper {
     PeriodSrm dto =
         new PeriodSrm()
             .period(p.period())
+            .audienceGroupId(p.audienceGroupId())
             .assignments(Arrays.stream(p.assignments()).boxed().toList())
             .mismatch(p.srm() != null && p.srm().mismatch());
     if (p.srm() != null) {
