@@ -41,7 +41,7 @@ class DecisionsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClasses(SourceImageSeeder.class);
+    return MarqueeDeployment.war();
   }
 
   @ArquillianResource URL base;

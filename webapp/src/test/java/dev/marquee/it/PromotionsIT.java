@@ -43,7 +43,7 @@ class PromotionsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClasses(SourceImageSeeder.class);
+    return MarqueeDeployment.war();
   }
 
   @ArquillianResource URL base;
