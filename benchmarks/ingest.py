@@ -89,7 +89,7 @@ def send(n):
             break
         except urllib.error.HTTPError as e:
             if e.code != 503:
-                raise
+                sys.exit(f"batch {n}: HTTP {e.code} {e.read().decode(errors='replace')}")
             busy[0] += 1
             time.sleep(float(e.headers.get("Retry-After", "1")))
     return report["accepted"], report["duplicates"], report["rejected"], time.perf_counter() - t0

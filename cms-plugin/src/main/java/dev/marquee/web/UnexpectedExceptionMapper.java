@@ -1,5 +1,6 @@
 package dev.marquee.web;
 
+import dev.marquee.database.ConcurrencyFailures;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,12 +31,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return Problem.staleVersion(
             "Someone else changed this resource at the same time; read it again and retry.");
       }
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return Problem.conflict(
-            "A concurrent change created the same resource or broke a reference; read and retry.");
-      }
+    }
+    if (ConcurrencyFailures.constraintViolation(e)) {
+      return Problem.conflict(
+          "A concurrent change created the same resource or broke a reference; read and retry.");
     }
     return null;
   }
@@ -43,39 +42,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   /** Seconds a client should wait before retrying after lock contention. */
   static final String CONTENTION_RETRY_AFTER_SECONDS = "1";
 
-  /**
-   * Whether the database gave up waiting for a row lock held by concurrent requests (a lock
-   * timeout, a deadlock victim, a serialisation failure): the request changed nothing and may
-   * simply be sent again, so it answers 503 with {@code Retry-After}, not 500.
-   */
-  static boolean lockContention(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof jakarta.persistence.PessimisticLockException
-          || t instanceof jakarta.persistence.LockTimeoutException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        // HYT00: H2 lock timeout; 40001: serialisation failure; 40P01: PostgreSQL deadlock;
-        // 55P03: PostgreSQL lock_not_available.
-        if (state.equals("HYT00")
-            || state.equals("40001")
-            || state.equals("40P01")
-            || state.equals("55P03")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   @Override
   public Response toResponse(Throwable e) {
     Problem concurrent = concurrentChange(e);
     if (concurrent != null) {
       return ProblemResponses.of(concurrent.at(RequestPaths.of(uriInfo)));
     }
-    if (lockContention(e)) {
+    if (ConcurrencyFailures.lockContention(e)) {
       LOG.log(Level.FINE, "Lock contention, answered 503", e);
       return Response.fromResponse(
               ProblemResponses.of(

@@ -2,6 +2,7 @@ package dev.marquee.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.database.ConcurrencyFailures;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
@@ -32,18 +33,18 @@ class UnexpectedExceptionMapperTest {
   @Test
   void lockTimeoutsDeadlocksAndSerialisationFailuresAreRetryable() {
     assertThat(
-            UnexpectedExceptionMapper.lockContention(
+            ConcurrencyFailures.lockContention(
                 new PersistenceException(new PessimisticLockException("row locked"))))
         .isTrue();
     for (String state : new String[] {"HYT00", "40001", "40P01", "55P03"}) {
       assertThat(
-              UnexpectedExceptionMapper.lockContention(
+              ConcurrencyFailures.lockContention(
                   new RuntimeException(new java.sql.SQLException("busy", state))))
           .as(state)
           .isTrue();
     }
     assertThat(
-            UnexpectedExceptionMapper.lockContention(
+            ConcurrencyFailures.lockContention(
                 new PersistenceException(new java.sql.SQLException("disk full", "53100"))))
         .isFalse();
   }
