@@ -154,6 +154,93 @@ class DeliveryEventsIT {
     as("experimenter").postJson("api/v1/experiments/" + id + "/stop", "");
   }
 
+  /** Sets up a running two-arm experiment for {@code name}; returns it with its group id. */
+  private JsonNode[] runningExperiment(String name) {
+    Map<String, Object> entry = new HashMap<>();
+    entry.put("externalId", name + "-" + RUN);
+    entry.put("kind", "MOVIE");
+    entry.put("title", name);
+    String entryId = as("editor").postJson("api/v1/entries", entry).json().path("id").asText();
+    JsonNode group =
+        as("experimenter")
+            .postJson(
+                "api/v1/audience-groups",
+                Map.of(
+                    "name",
+                    name + " " + RUN,
+                    "rules",
+                    List.of(Map.of("apps", List.of(name + "-" + RUN)))))
+            .json();
+    JsonNode x =
+        as("experimenter")
+            .postJson(
+                "api/v1/experiments",
+                ExperimentsIT.experiment(entryId, List.of(group.path("id").asText())))
+            .json();
+    assertThat(
+            as("experimenter")
+                .postJson("api/v1/experiments/" + x.path("id").asText() + "/start", "")
+                .status())
+        .isEqualTo(200);
+    return new JsonNode[] {x, group};
+  }
+
+  @Test
+  void concurrentBatchesSharingViewersAllSucceedAndCountExactly() throws Exception {
+    String key = apiKey();
+    JsonNode[] setUp = runningExperiment("concurrent");
+    JsonNode x = setUp[0];
+    String group = setUp[1].path("id").asText();
+    String arm = x.path("arms").get(1).path("id").asText();
+    int clients = 6;
+    int batchesPerClient = 3;
+    List<Map<String, Object>> batches = new ArrayList<>();
+    for (int b = 0; b < clients * batchesPerClient; b++) {
+      List<Map<String, Object>> events = new ArrayList<>();
+      for (int i = 0; i < 50; i++) { // ten viewers shared by every batch
+        events.add(event(RUN + "-cc-" + b + "-" + i, "IMPRESSION", x, arm, group, "cv-" + i % 10));
+      }
+      batches.add(Map.of("events", events));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(clients);
+    List<java.util.concurrent.Future<List<Integer>>> statuses = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int first = c * batchesPerClient;
+      statuses.add(
+          pool.submit(
+              () -> {
+                List<Integer> codes = new ArrayList<>();
+                for (int b = first; b < first + batchesPerClient; b++) {
+                  codes.add(send(key, batches.get(b)).status());
+                }
+                return codes;
+              }));
+    }
+    for (java.util.concurrent.Future<List<Integer>> s : statuses) {
+      assertThat(s.get())
+          .as("no batch fails because another ran at the same time")
+          .containsOnly(200);
+    }
+    pool.shutdown();
+
+    JsonNode arms =
+        as("experimenter")
+            .get("api/v1/experiments/" + x.path("id").asText() + "/results")
+            .json()
+            .path("pooled")
+            .path("arms");
+    long impressions = 0;
+    long viewers = 0;
+    for (JsonNode a : arms) {
+      impressions += a.path("impressions").asLong();
+      viewers += a.path("viewers").asLong();
+    }
+    assertThat(impressions).isEqualTo(clients * batchesPerClient * 50L);
+    assertThat(viewers).isEqualTo(10);
+    as("experimenter").postJson("api/v1/experiments/" + x.path("id").asText() + "/stop", "");
+  }
+
   @Test
   void badKeysOversizedBatchesAndMalformedBodiesAreRefused() {
     String key = apiKey();
