@@ -53,6 +53,16 @@ final class KeycloakLogin {
             .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
   }
 
+  /** A form POST with extra request headers (Origin, X-CSRF-Token…). */
+  HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+    headers.forEach(builder::header);
+    return send(builder);
+  }
+
   /** On Keycloak's login page (the response to an authorization request), signs in. */
   HttpResponse<String> signIn(HttpResponse<String> loginPage, String user, String password) {
     Matcher m = LOGIN_FORM.matcher(loginPage.body());
