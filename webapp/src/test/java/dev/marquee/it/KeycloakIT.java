@@ -151,12 +151,8 @@ class KeycloakIT {
     assertThat(csrfToken).hasSizeGreaterThanOrEqualTo(40);
 
     // The session cookie: not for scripts, not for cross-site subrequests, never in URLs.
-    List<String> sessionCookies = new ArrayList<>();
-    for (HttpResponse<String> r : List.of(toKeycloak, callback, reply)) {
-      r.headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith("JSESSIONID="))
-          .forEach(sessionCookies::add);
-    }
+    List<String> sessionCookies =
+        browser.setCookieHeaders.stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
     assertThat(sessionCookies).isNotEmpty();
     assertThat(sessionCookies)
         .allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));

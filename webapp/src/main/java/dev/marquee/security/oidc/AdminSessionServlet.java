@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The admin UI's session: {@code GET /admin/session} says who is signed in, with which Marquee
@@ -21,6 +22,13 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = {"/admin/session", "/admin/logout"})
 public class AdminSessionServlet extends HttpServlet {
+
+  private static boolean singleSignOn() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("marquee.auth.method", String.class)
+        .map(method -> method.strip().equalsIgnoreCase("OIDC"))
+        .orElse(false);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -53,7 +61,7 @@ public class AdminSessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
     }
-    if ("OIDC".equalsIgnoreCase(request.getAuthType())) {
+    if (singleSignOn()) {
       // Only referenced in OIDC mode: the OIDC client's classes exist only then.
       ProviderLogout.endProviderSession(request);
     }

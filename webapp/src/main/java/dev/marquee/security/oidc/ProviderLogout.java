@@ -1,6 +1,7 @@
 package dev.marquee.security.oidc;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.logging.Logger;
 import org.wildfly.security.http.oidc.OidcPrincipal;
@@ -21,7 +22,9 @@ final class ProviderLogout {
   /** Whether there was a provider session to end (failures are logged by the OIDC client). */
   static boolean endProviderSession(HttpServletRequest request) {
     RefreshableOidcSecurityContext context = context(request);
-    if (context == null || context.getRefreshToken() == null) {
+    if (context == null
+        || context.getRefreshToken() == null
+        || context.getOidcClientConfiguration() == null) {
       LOG.fine("No OpenID provider session to end");
       return false;
     }
@@ -32,6 +35,13 @@ final class ProviderLogout {
   private static RefreshableOidcSecurityContext context(HttpServletRequest request) {
     Object attribute = request.getAttribute(OidcSecurityContext.class.getName());
     if (attribute instanceof RefreshableOidcSecurityContext context) {
+      return context;
+    }
+    // The OIDC client's session token store keeps it in the HTTP session under the same name.
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(OidcSecurityContext.class.getName())
+            instanceof RefreshableOidcSecurityContext context) {
       return context;
     }
     Principal principal = request.getUserPrincipal();
