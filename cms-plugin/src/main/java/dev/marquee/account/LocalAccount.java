@@ -54,6 +54,18 @@ public class LocalAccount {
     this.roles.addAll(roles);
   }
 
+  public UUID id() {
+    return id;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
   public String username() {
     return username;
   }
@@ -68,6 +80,27 @@ public class LocalAccount {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** Whether the account is enabled and has this role. */
+  public boolean isEnabledWith(String role) {
+    return enabled && roles.contains(role);
+  }
+
+  /**
+   * Replaces roles and enabled state.
+   *
+   * @return whether anything changed
+   */
+  public boolean change(Collection<String> newRoles, boolean newEnabled) {
+    Set<String> wanted = new TreeSet<>(newRoles);
+    boolean changed = !wanted.equals(roles) || newEnabled != enabled;
+    if (changed) {
+      roles.clear();
+      roles.addAll(wanted);
+      enabled = newEnabled;
+    }
+    return changed;
   }
 
   /** Replaces the password hash, e.g. when an operator sets a new admin password. */

@@ -40,6 +40,11 @@ public class LocalAccounts {
     return account;
   }
 
+  /** The password's bcrypt hash at the configured cost. */
+  public String hash(char[] password) {
+    return PasswordHasher.hash(password, bcryptCost);
+  }
+
   /** Sets a new password unless the current one already matches (avoids needless rehashing). */
   @Transactional
   public boolean resetPasswordIfDifferent(String username, char[] password) {

@@ -24,5 +24,8 @@ public final class AuditTarget {
   /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
   public static final String VIEWER = "VIEWER";
 
+  /** A local account; the target id is the account's id, the details never hold a password. */
+  public static final String USER = "USER";
+
   private AuditTarget() {}
 }

@@ -86,6 +86,15 @@ public record Problem(
         TYPE_BASE + "validation", "Invalid request", 400, detail, null, List.copyOf(errors));
   }
 
+  /** The problem document as UTF-8 JSON, for code that writes responses outside JAX-RS. */
+  public byte[] toJson() {
+    try {
+      return JsonMapperProvider.mapper().writeValueAsBytes(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A problem document is always serialisable", e);
+    }
+  }
+
   /** The same problem, tied to the request path it answers. */
   public Problem at(String requestPath) {
     return new Problem(type, title, status, detail, requestPath, errors);

@@ -147,12 +147,72 @@ class KeycloakIT {
     assertThat(me.path("user").asText()).isEqualTo("demo-admin");
     assertThat(me.path("roles")).extracting(JsonNode::asText).containsExactly("marquee-admin");
 
-    HttpResponse<String> loggedOut = browser.post(URI.create(base + "admin/logout"), Map.of());
+    String csrfToken = me.path("csrfToken").asText();
+    assertThat(csrfToken).hasSizeGreaterThanOrEqualTo(40);
+
+    // The session cookie: not for scripts, not for cross-site subrequests, never in URLs.
+    List<String> sessionCookies =
+        browser.setCookieHeaders.stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+    assertThat(sessionCookies).isNotEmpty();
+    assertThat(sessionCookies)
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
+    assertThat(back.toString()).doesNotContainIgnoringCase("jsessionid");
+
+    // Cross-site use of the session is refused, and changes nothing.
+    URI logout = URI.create(base + "admin/logout");
+    String ownOrigin = base.toString().replaceAll("/$", "");
+    assertCsrfRefused(browser.post(logout, Map.of(), Map.of()));
+    assertCsrfRefused(browser.post(logout, Map.of(), Map.of("X-CSRF-Token", "forged-token")));
+    assertCsrfRefused(
+        browser.post(
+            logout, Map.of(), Map.of("X-CSRF-Token", csrfToken, "Origin", "https://evil.example")));
+    assertCsrfRefused(
+        browser.post(
+            logout, Map.of(), Map.of("X-CSRF-Token", csrfToken, "Sec-Fetch-Site", "cross-site")));
+    assertThat(browser.get(session).statusCode()).as("still signed in").isEqualTo(200);
+
+    HttpResponse<String> loggedOut =
+        browser.post(
+            logout,
+            Map.of(),
+            Map.of(
+                "X-CSRF-Token", csrfToken, "Origin", ownOrigin, "Sec-Fetch-Site", "same-origin"));
     assertThat(loggedOut.statusCode()).isEqualTo(303);
     HttpResponse<String> again = browser.get(session);
     assertThat(again.statusCode()).as("signed out: back to the login").isEqualTo(302);
-    assertThat(again.headers().firstValue("Location").orElseThrow())
-        .startsWith(KeycloakTestRealm.issuer());
+    URI login = URI.create(again.headers().firstValue("Location").orElseThrow());
+    assertThat(login.toString()).startsWith(KeycloakTestRealm.issuer());
+    // The Keycloak session ended too: its login page again, not a silent sign-in.
+    HttpResponse<String> loginPage = browser.get(login);
+    assertThat(loginPage.statusCode()).as("Keycloak asks for the password again").isEqualTo(200);
+    assertThat(loginPage.body()).contains("kc-form-login");
+  }
+
+  private static void assertCsrfRefused(HttpResponse<String> reply) {
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(403);
+    assertThat(reply.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(json(reply.body()).path("type").asText()).endsWith("/csrf");
+  }
+
+  @Test
+  void userManagementSaysUsersLiveInKeycloak() {
+    ApiClient admin = bearer(userToken("demo-admin"));
+    assertProblem(admin.get("api/v1/users"), 409);
+    JsonNode problem =
+        assertProblem(
+            admin.postJson(
+                "api/v1/users",
+                Map.of(
+                    "username",
+                    "local-" + RUN,
+                    "password",
+                    "never-stored-passphrase",
+                    "roles",
+                    List.of("marquee-editor"))),
+            409);
+    assertThat(problem.path("detail").asText()).contains("identity provider");
+    assertProblem(bearer(userToken("demo-editor")).get("api/v1/users"), 403);
   }
 
   @Test

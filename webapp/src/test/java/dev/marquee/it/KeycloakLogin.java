@@ -33,6 +33,9 @@ final class KeycloakLogin {
   private static final Pattern LOGIN_FORM =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
+  /** Every Set-Cookie header received, as sent, to check cookie attributes. */
+  final java.util.List<String> setCookieHeaders = new java.util.ArrayList<>();
+
   /** Cookies per origin (scheme, host and port); paths do not matter for these tests. */
   private final Map<String, Map<String, String>> cookies = new java.util.HashMap<>();
 
@@ -51,6 +54,16 @@ final class KeycloakLogin {
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+  }
+
+  /** A form POST with extra request headers (Origin, X-CSRF-Token…). */
+  HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+    headers.forEach(builder::header);
+    return send(builder);
   }
 
   /** On Keycloak's login page (the response to an authorization request), signs in. */
@@ -137,6 +150,7 @@ final class KeycloakLogin {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       for (String setCookie : response.headers().allValues("Set-Cookie")) {
+        setCookieHeaders.add(setCookie);
         String pair = setCookie.split(";", 2)[0];
         int eq = pair.indexOf('=');
         String name = pair.substring(0, eq).trim();

@@ -1,6 +1,7 @@
 package dev.marquee.security.oidc;
 
 import dev.marquee.security.Roles;
+import dev.marquee.web.CsrfTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.ServletException;
@@ -10,14 +11,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The admin UI's session: {@code GET /admin/session} says who is signed in and with which Marquee
- * roles (reaching it signs the browser in, web.xml protects /admin/*), {@code POST /admin/logout}
- * ends the session and returns to the admin UI, which then signs in again.
+ * The admin UI's session: {@code GET /admin/session} says who is signed in, with which Marquee
+ * roles, and the session's CSRF token (reaching it signs the browser in, web.xml protects
+ * /admin/*); {@code POST /admin/logout} (which {@link dev.marquee.web.CsrfFilter} lets through only
+ * with that token) ends the session, and with single sign-on the provider's session too, and
+ * returns to the admin UI, which then signs in again.
  */
 @WebServlet(urlPatterns = {"/admin/session", "/admin/logout"})
 public class AdminSessionServlet extends HttpServlet {
+
+  private static boolean singleSignOn() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("marquee.auth.method", String.class)
+        .map(method -> method.strip().equalsIgnoreCase("OIDC"))
+        .orElse(false);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -28,6 +39,7 @@ public class AdminSessionServlet extends HttpServlet {
     }
     JsonArrayBuilder roles = Json.createArrayBuilder();
     Roles.ALL.stream().filter(request::isUserInRole).forEach(roles::add);
+    String csrfToken = CsrfTokens.of(request.getSession(true));
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
@@ -37,6 +49,7 @@ public class AdminSessionServlet extends HttpServlet {
             Json.createObjectBuilder()
                 .add("user", request.getUserPrincipal().getName())
                 .add("roles", roles)
+                .add("csrfToken", csrfToken)
                 .build()
                 .toString());
   }
@@ -47,6 +60,10 @@ public class AdminSessionServlet extends HttpServlet {
     if (!"/admin/logout".equals(request.getServletPath())) {
       response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
+    }
+    if (singleSignOn()) {
+      // Only referenced in OIDC mode: the OIDC client's classes exist only then.
+      ProviderLogout.endProviderSession(request);
     }
     request.logout();
     HttpSession session = request.getSession(false);
