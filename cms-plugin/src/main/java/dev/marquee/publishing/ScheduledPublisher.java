@@ -1,5 +1,7 @@
 package dev.marquee.publishing;
 
+import dev.marquee.scheduling.DueWorkRound;
+import dev.marquee.scheduling.PollingSchedule;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,10 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,41 +30,23 @@ public class ScheduledPublisher {
   @ConfigProperty(name = "marquee.publishing.poll-interval", defaultValue = "PT5S")
   Duration pollInterval;
 
-  private ScheduledFuture<?> polling;
+  private final PollingSchedule polling = new PollingSchedule();
 
   void start(@Observes Startup startup) {
-    polling =
-        scheduler.scheduleWithFixedDelay(
-            this::publishDue,
-            pollInterval.toMillis(),
-            pollInterval.toMillis(),
-            TimeUnit.MILLISECONDS);
+    polling.start(scheduler, pollInterval, this::publishDue);
   }
 
   @PreDestroy
   void stop() {
-    if (polling != null) {
-      polling.cancel(false);
-    }
+    polling.stop();
   }
 
-  /**
-   * One polling round; a failing promotion is logged and retried next round, never stops others.
-   */
-  void publishDue() {
-    try {
-      for (UUID id : promotions.due(BATCH)) {
-        try {
-          promotions.publishIfDue(id);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Scheduled publish of promotion " + id + " failed; retrying", e);
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Scheduled publishing round failed; retrying next round", e);
-    }
+  /** One polling round; a failing promotion is logged and retried next round. */
+  int publishDue() {
+    return DueWorkRound.run(
+        LOG,
+        "Scheduled publish of promotion",
+        () -> promotions.due(BATCH),
+        promotions::publishIfDue);
   }
 }

@@ -1,5 +1,7 @@
 package dev.marquee.experiment.bandit;
 
+import dev.marquee.scheduling.DueWorkRound;
+import dev.marquee.scheduling.PollingSchedule;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -9,10 +11,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,45 +32,28 @@ public class BanditSchedule {
   @ConfigProperty(name = "marquee.bandits.poll-interval", defaultValue = "PT30S")
   Duration pollInterval;
 
-  private ScheduledFuture<?> polling;
+  private final PollingSchedule polling = new PollingSchedule();
 
   void start(@Observes Startup startup) {
-    polling =
-        scheduler.scheduleWithFixedDelay(
-            () -> reallocateDue(Instant.now()),
-            pollInterval.toMillis(),
-            pollInterval.toMillis(),
-            TimeUnit.MILLISECONDS);
+    polling.start(scheduler, pollInterval, () -> reallocateDue(Instant.now()));
   }
 
   @PreDestroy
   void stop() {
-    if (polling != null) {
-      polling.cancel(false);
-    }
+    polling.stop();
   }
 
   /**
-   * One polling round at {@code now}; never throws, so the schedule keeps running.
+   * One polling round at {@code now}; never throws, so the schedule keeps running. A bandit that
+   * fails (e.g. an experimenter changed it at the same moment) is retried next round.
    *
    * @return how many experiments this node re-allocated
    */
   public int reallocateDue(Instant now) {
-    int done = 0;
-    try {
-      for (UUID id : bandits.due(now, BATCH)) {
-        try {
-          if (bandits.reallocateIfDue(id, now)) {
-            done++;
-          }
-        } catch (RuntimeException e) {
-          // e.g. an experimenter changed it at the same moment (optimistic lock): next round
-          LOG.log(Level.WARNING, "Re-allocating bandit " + id + " failed; retrying next round", e);
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Bandit re-allocation round failed; retrying next round", e);
-    }
-    return done;
+    return DueWorkRound.run(
+        LOG,
+        "Re-allocating bandit",
+        () -> bandits.due(now, BATCH),
+        id -> bandits.reallocateIfDue(id, now));
   }
 }

@@ -1,5 +1,7 @@
 package dev.marquee.experiment.decision;
 
+import dev.marquee.scheduling.DueWorkRound;
+import dev.marquee.scheduling.PollingSchedule;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,10 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,39 +31,26 @@ public class DecisionScheduler {
   @ConfigProperty(name = "marquee.decisions.poll-interval", defaultValue = "PT1M")
   Duration pollInterval;
 
-  private ScheduledFuture<?> polling;
+  private final PollingSchedule polling = new PollingSchedule();
 
   void start(@Observes Startup startup) {
-    polling =
-        scheduler.scheduleWithFixedDelay(
-            this::evaluate,
-            pollInterval.toMillis(),
-            pollInterval.toMillis(),
-            TimeUnit.MILLISECONDS);
+    polling.start(scheduler, pollInterval, this::evaluate);
   }
 
   @PreDestroy
   void stop() {
-    if (polling != null) {
-      polling.cancel(false);
-    }
+    polling.stop();
   }
 
   /** One round; a failing experiment is logged and evaluated again next round. */
-  void evaluate() {
-    try {
-      for (UUID id : decisions.scheduledCandidates(BATCH)) {
-        try {
+  int evaluate() {
+    return DueWorkRound.run(
+        LOG,
+        "Scheduled decision of experiment",
+        () -> decisions.scheduledCandidates(BATCH),
+        id -> {
           decisions.decideOnSchedule(id);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Scheduled decision of experiment " + id + " failed", e);
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Scheduled decision round failed; retrying next round", e);
-    }
+          return true;
+        });
   }
 }
