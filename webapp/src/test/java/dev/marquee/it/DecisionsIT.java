@@ -1,12 +1,6 @@
 package dev.marquee.it;
 
 import static dev.marquee.it.ProblemAssert.assertProblem;
-import static dev.marquee.it.RenderingFixtures.awaitJob;
-import static dev.marquee.it.RenderingFixtures.createEntry;
-import static dev.marquee.it.RenderingFixtures.createTemplate;
-import static dev.marquee.it.RenderingFixtures.heroDefinition;
-import static dev.marquee.it.RenderingFixtures.seedImage;
-import static dev.marquee.it.RenderingFixtures.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,25 +56,8 @@ class DecisionsIT {
     return ApiClient.anonymous(base).as(user);
   }
 
-  private record Fixture(String entry, String control, String treatment) {}
-
-  private Fixture entryWithTwoVariants(String suffix) {
-    ApiClient editor = as("editor");
-    String entry = createEntry(editor, "decide-" + RUN + "-" + suffix, "Decided " + suffix);
-    seedImage(editor, entry, "chelsea.png");
-    seedImage(editor, entry, "rocket.jpg");
-    String template = "decide-" + suffix + "-" + RUN;
-    createTemplate(editor, template, heroDefinition(List.of(size(160, 90))));
-    ApiClient.Reply job =
-        editor.postJson(
-            "api/v1/entries/" + entry + "/render-jobs", Map.of("templates", List.of(template)));
-    assertThat(job.status()).as("%s", job).isEqualTo(202);
-    assertThat(awaitJob(editor, job.header("Location")).path("state").asText())
-        .isEqualTo("SUCCEEDED");
-    JsonNode variants = editor.get("api/v1/entries/" + entry + "/variants").json().path("items");
-    assertThat(variants).hasSize(2);
-    return new Fixture(
-        entry, variants.get(0).path("id").asText(), variants.get(1).path("id").asText());
+  private RenderingFixtures.TwoVariants entryWithTwoVariants(String suffix) {
+    return RenderingFixtures.entryWithTwoVariants(as("editor"), "decide-" + suffix + "-" + RUN);
   }
 
   private String group(String suffix) {
@@ -93,7 +70,8 @@ class DecisionsIT {
   }
 
   /** A RUNNING experiment with the fixture's variants as control and treatment. */
-  private JsonNode runningExperiment(Fixture f, String group, boolean autoPublish) {
+  private JsonNode runningExperiment(
+      RenderingFixtures.TwoVariants f, String group, boolean autoPublish) {
     Map<String, Object> x = new HashMap<>();
     x.put("entryId", f.entry());
     x.put("name", "Decide " + RUN + " " + group);
@@ -101,9 +79,8 @@ class DecisionsIT {
     x.put(
         "arms",
         List.of(
-            Map.of("name", "Control", "variantId", f.control(), "control", true, "weight", 0.5),
-            Map.of(
-                "name", "Close-up", "variantId", f.treatment(), "control", false, "weight", 0.5)));
+            Map.of("name", "Control", "variantId", f.first(), "control", true, "weight", 0.5),
+            Map.of("name", "Close-up", "variantId", f.second(), "control", false, "weight", 0.5)));
     x.put("primaryMetric", "CLICK_THROUGH");
     x.put("autoPublish", autoPublish);
     ApiClient.Reply created = as("experimenter").postJson("api/v1/experiments", x);
@@ -212,7 +189,7 @@ class DecisionsIT {
 
   @Test
   void aWinnerIsProposedForPublishingWithTheStatisticsBehindIt() throws Exception {
-    Fixture f = entryWithTwoVariants("win");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("win");
     String group = group("win");
     String subscription = subscribe();
     JsonNode x = runningExperiment(f, group, false);
@@ -251,7 +228,7 @@ class DecisionsIT {
     JsonNode d = decided.json();
     assertThat(d.path("outcome").asText()).isEqualTo("WINNER");
     assertThat(d.path("winningArmId").asText()).isEqualTo(treatmentArm);
-    assertThat(d.path("winningVariantId").asText()).isEqualTo(f.treatment());
+    assertThat(d.path("winningVariantId").asText()).isEqualTo(f.second());
     assertThat(d.path("decidedBy").asText()).isEqualTo("experimenter");
     assertThat(d.path("statistics").path("arms")).hasSize(2);
     assertThat(d.path("statistics").path("arms").get(1).path("conversions").asLong()).isEqualTo(40);
@@ -267,7 +244,7 @@ class DecisionsIT {
     String promotionId = d.path("promotionIds").get(0).asText();
     JsonNode promotion = as("publisher").get("api/v1/promotions/" + promotionId).json();
     assertThat(promotion.path("state").asText()).isEqualTo("PROPOSED");
-    assertThat(promotion.path("variantId").asText()).isEqualTo(f.treatment());
+    assertThat(promotion.path("variantId").asText()).isEqualTo(f.second());
     assertThat(promotion.path("audience").asText()).isEqualTo(group);
     assertThat(promotion.path("experimentId").asText()).isEqualTo(id);
     assertThat(promotion.path("armId").asText()).isEqualTo(treatmentArm);
@@ -306,7 +283,7 @@ class DecisionsIT {
 
   @Test
   void anExperimentSetToAutoPublishPublishesItsWinnerAtOnce() throws Exception {
-    Fixture f = entryWithTwoVariants("auto");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("auto");
     String group = group("auto");
     String subscription = subscribe();
     JsonNode x = runningExperiment(f, group, true);
@@ -323,7 +300,7 @@ class DecisionsIT {
     assertThat(promotion.path("autoPublish").asBoolean()).isTrue();
     assertThat(promotion.path("reviewedBy").asText()).isEqualTo("auto-publish");
     JsonNode artwork = as("editor").get("api/v1/entries/" + f.entry() + "/artwork/" + group).json();
-    assertThat(artwork.path("variantId").asText()).isEqualTo(f.treatment());
+    assertThat(artwork.path("variantId").asText()).isEqualTo(f.second());
     assertThat(artwork.path("number").asInt()).isEqualTo(1);
     assertThat(outbox(subscription, f.entry()))
         .extracting(w -> w.path("type").asText())
@@ -332,7 +309,7 @@ class DecisionsIT {
 
   @Test
   void anInconclusiveExperimentEndsWithoutAWinnerAndKeepsTheControl() throws Exception {
-    Fixture f = entryWithTwoVariants("none");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("none");
     String group = group("none");
     JsonNode x = runningExperiment(f, group, true);
     String id = x.path("id").asText();

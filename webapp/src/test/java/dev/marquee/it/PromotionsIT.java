@@ -2,12 +2,6 @@ package dev.marquee.it;
 
 import static dev.marquee.it.ProblemAssert.assertFieldError;
 import static dev.marquee.it.ProblemAssert.assertProblem;
-import static dev.marquee.it.RenderingFixtures.awaitJob;
-import static dev.marquee.it.RenderingFixtures.createEntry;
-import static dev.marquee.it.RenderingFixtures.createTemplate;
-import static dev.marquee.it.RenderingFixtures.heroDefinition;
-import static dev.marquee.it.RenderingFixtures.seedImage;
-import static dev.marquee.it.RenderingFixtures.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,25 +59,8 @@ class PromotionsIT {
   }
 
   /** An entry with two rendered variants. */
-  private record Fixture(String entry, String variantA, String variantB) {}
-
-  private Fixture entryWithTwoVariants(String suffix) {
-    ApiClient editor = as("editor");
-    String entry = createEntry(editor, "promo-" + RUN + "-" + suffix, "Promoted " + suffix);
-    seedImage(editor, entry, "chelsea.png");
-    seedImage(editor, entry, "rocket.jpg");
-    String template = "promo-" + suffix + "-" + RUN;
-    createTemplate(editor, template, heroDefinition(List.of(size(160, 90))));
-    ApiClient.Reply job =
-        editor.postJson(
-            "api/v1/entries/" + entry + "/render-jobs", Map.of("templates", List.of(template)));
-    assertThat(job.status()).as("%s", job).isEqualTo(202);
-    assertThat(awaitJob(editor, job.header("Location")).path("state").asText())
-        .isEqualTo("SUCCEEDED");
-    JsonNode variants = editor.get("api/v1/entries/" + entry + "/variants").json().path("items");
-    assertThat(variants).hasSize(2);
-    return new Fixture(
-        entry, variants.get(0).path("id").asText(), variants.get(1).path("id").asText());
+  private RenderingFixtures.TwoVariants entryWithTwoVariants(String suffix) {
+    return RenderingFixtures.entryWithTwoVariants(as("editor"), "promo-" + suffix + "-" + RUN);
   }
 
   private String audienceGroup(String suffix) {
@@ -185,11 +162,11 @@ class PromotionsIT {
 
   @Test
   void proposeApprovePublishWithFourEyesAuditAndWebhook() throws Exception {
-    Fixture f = entryWithTwoVariants("flow");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("flow");
     String group = audienceGroup("flow");
     String subscription = subscribe(List.of("promotion.published", "promotion.rolled_back"));
 
-    JsonNode p = propose("experimenter", proposal(f.entry(), f.variantA(), group));
+    JsonNode p = propose("experimenter", proposal(f.entry(), f.first(), group));
     String id = p.path("id").asText();
     assertThat(p.path("audience").asText()).isEqualTo(group);
     assertThat(p.path("proposedBy").asText()).isEqualTo("experimenter");
@@ -223,12 +200,12 @@ class PromotionsIT {
     ApiClient.Reply artwork = as("editor").get("api/v1/entries/" + f.entry() + "/artwork/" + group);
     assertThat(artwork.status()).as("%s", artwork).isEqualTo(200);
     assertThat(artwork.header("ETag")).isEqualTo("\"1\"");
-    assertThat(artwork.json().path("variantId").asText()).isEqualTo(f.variantA());
+    assertThat(artwork.json().path("variantId").asText()).isEqualTo(f.first());
     assertThat(artwork.json().path("promotionId").asText()).isEqualTo(id);
     assertProblem(as("editor").get("api/v1/entries/" + f.entry() + "/artwork/all"), 404);
 
     // four eyes: a publisher's own proposal needs another publisher
-    JsonNode own = propose("publisher", proposal(f.entry(), f.variantB(), null));
+    JsonNode own = propose("publisher", proposal(f.entry(), f.second(), null));
     JsonNode fourEyes =
         assertProblem(
             act("publisher", "promotions/" + own.path("id").asText() + "/approve", "\"0\"", null),
@@ -261,7 +238,7 @@ class PromotionsIT {
     assertThat(webhooks.get(0).path("type").asText()).isEqualTo("promotion.published");
     JsonNode data = webhooks.get(0).path("data");
     assertThat(data.path("promotionId").asText()).isEqualTo(id);
-    assertThat(data.path("variantId").asText()).isEqualTo(f.variantA());
+    assertThat(data.path("variantId").asText()).isEqualTo(f.first());
     assertThat(data.path("audience").asText()).isEqualTo(group);
     assertThat(data.path("artworkVersion").asInt()).isEqualTo(1);
 
@@ -295,9 +272,8 @@ class PromotionsIT {
 
   @Test
   void rejectionNeedsAReasonAndIsFinal() {
-    Fixture f = entryWithTwoVariants("reject");
-    String id =
-        propose("experimenter", proposal(f.entry(), f.variantA(), null)).path("id").asText();
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("reject");
+    String id = propose("experimenter", proposal(f.entry(), f.first(), null)).path("id").asText();
     assertFieldError(
         act("publisher", "promotions/" + id + "/reject", "\"0\"", Map.of()), "comment");
     JsonNode rejected =
@@ -310,7 +286,7 @@ class PromotionsIT {
         act("publisher", "promotions/" + id + "/reject", "*", Map.of("comment", "again")), 409);
 
     String approvedId =
-        propose("experimenter", proposal(f.entry(), f.variantB(), null)).path("id").asText();
+        propose("experimenter", proposal(f.entry(), f.second(), null)).path("id").asText();
     transition("publisher", approvedId, "approve", null);
     assertThat(
             transition("publisher", approvedId, "reject", Map.of("comment", "Campaign cancelled"))
@@ -326,31 +302,28 @@ class PromotionsIT {
 
   @Test
   void proposalsAreValidated() {
-    Fixture f = entryWithTwoVariants("valid");
-    Fixture other = entryWithTwoVariants("other");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("valid");
+    RenderingFixtures.TwoVariants other = entryWithTwoVariants("other");
     assertFieldError(
-        as("experimenter")
-            .postJson("api/v1/promotions", proposal(f.entry(), other.variantA(), null)),
+        as("experimenter").postJson("api/v1/promotions", proposal(f.entry(), other.first(), null)),
         "variantId");
     assertFieldError(
         as("experimenter")
             .postJson(
-                "api/v1/promotions",
-                proposal(f.entry(), f.variantA(), UUID.randomUUID().toString())),
+                "api/v1/promotions", proposal(f.entry(), f.first(), UUID.randomUUID().toString())),
         "audienceGroupId");
     assertFieldError(
         as("experimenter")
-            .postJson(
-                "api/v1/promotions", proposal(UUID.randomUUID().toString(), f.variantA(), null)),
+            .postJson("api/v1/promotions", proposal(UUID.randomUUID().toString(), f.first(), null)),
         "entryId");
-    Map<String, Object> past = proposal(f.entry(), f.variantA(), null);
+    Map<String, Object> past = proposal(f.entry(), f.first(), null);
     past.put("publishAt", "2020-01-01T00:00:00Z");
     assertFieldError(as("experimenter").postJson("api/v1/promotions", past), "publishAt");
-    Map<String, Object> blank = proposal(f.entry(), f.variantA(), null);
+    Map<String, Object> blank = proposal(f.entry(), f.first(), null);
     blank.put("reason", "   ");
     assertFieldError(as("experimenter").postJson("api/v1/promotions", blank), "reason");
     assertProblem(
-        as("editor").postJson("api/v1/promotions", proposal(f.entry(), f.variantA(), null)), 403);
+        as("editor").postJson("api/v1/promotions", proposal(f.entry(), f.first(), null)), 403);
     assertProblem(as("editor").get("api/v1/promotions/" + UUID.randomUUID()), 404);
     assertThat(as("editor").get("api/v1/promotions?entryId=" + f.entry()).json().path("items"))
         .as("nothing half-written")
@@ -359,8 +332,8 @@ class PromotionsIT {
 
   @Test
   void anApprovedPromotionIsPublishedByTheSchedulerAtItsTime() throws Exception {
-    Fixture f = entryWithTwoVariants("schedule");
-    Map<String, Object> body = proposal(f.entry(), f.variantB(), null);
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("schedule");
+    Map<String, Object> body = proposal(f.entry(), f.second(), null);
     body.put("publishAt", Instant.now().plusSeconds(4).toString());
     String id = propose("experimenter", body).path("id").asText();
     transition("publisher", id, "approve", null);
@@ -381,7 +354,7 @@ class PromotionsIT {
         .isAfterOrEqualTo(Instant.parse(promotion.path("publishAt").asText()));
     JsonNode artwork = as("editor").get("api/v1/entries/" + f.entry() + "/artwork").json();
     assertThat(artwork.path("items")).hasSize(1);
-    assertThat(artwork.path("items").get(0).path("variantId").asText()).isEqualTo(f.variantB());
+    assertThat(artwork.path("items").get(0).path("variantId").asText()).isEqualTo(f.second());
     assertThat(artwork.path("items").get(0).path("audience").asText()).isEqualTo("all");
     JsonNode event =
         as("publisher")
@@ -398,9 +371,9 @@ class PromotionsIT {
 
   @Test
   void rollbackRestoresAnEarlierVersionAsANewOneAuditedWithItsWebhook() throws Exception {
-    Fixture f = entryWithTwoVariants("rollback");
+    RenderingFixtures.TwoVariants f = entryWithTwoVariants("rollback");
     String subscription = subscribe(List.of("promotion.rolled_back"));
-    for (String variant : List.of(f.variantA(), f.variantB())) {
+    for (String variant : List.of(f.first(), f.second())) {
       String id = propose("experimenter", proposal(f.entry(), variant, null)).path("id").asText();
       transition("publisher", id, "approve", null);
       transition("publisher", id, "publish", null);
@@ -423,7 +396,7 @@ class PromotionsIT {
     assertThat(v3.path("number").asInt()).isEqualTo(3);
     assertThat(v3.path("kind").asText()).isEqualTo("ROLLBACK");
     assertThat(v3.path("restoredVersion").asInt()).isEqualTo(1);
-    assertThat(v3.path("variantId").asText()).isEqualTo(f.variantA());
+    assertThat(v3.path("variantId").asText()).isEqualTo(f.first());
     assertThat(v3.path("publishedBy").asText()).isEqualTo("publisher");
     assertProblem(act("publisher", path, "\"3\"", toOne), 409);
 
@@ -440,7 +413,7 @@ class PromotionsIT {
                     + history.json().path("nextCursor").asText())
             .json();
     assertThat(rest.path("items").findValuesAsText("number")).containsExactly("1");
-    assertThat(rest.path("items").get(0).path("variantId").asText()).isEqualTo(f.variantA());
+    assertThat(rest.path("items").get(0).path("variantId").asText()).isEqualTo(f.first());
     assertThat(as("editor").get("api/v1/entries/" + f.entry() + "/artwork/all").header("ETag"))
         .isEqualTo("\"3\"");
     assertProblem(as("editor").get("api/v1/entries/" + UUID.randomUUID() + "/artwork"), 404);
@@ -462,8 +435,8 @@ class PromotionsIT {
     JsonNode data = webhooks.get(0).path("data");
     assertThat(data.path("artworkVersion").asInt()).isEqualTo(3);
     assertThat(data.path("restoredVersion").asInt()).isEqualTo(1);
-    assertThat(data.path("variantId").asText()).isEqualTo(f.variantA());
-    assertThat(data.path("previousVariantId").asText()).isEqualTo(f.variantB());
+    assertThat(data.path("variantId").asText()).isEqualTo(f.first());
+    assertThat(data.path("previousVariantId").asText()).isEqualTo(f.second());
     assertThat(data.path("rolledBackBy").asText()).isEqualTo("publisher");
   }
 }

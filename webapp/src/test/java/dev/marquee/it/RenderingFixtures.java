@@ -51,6 +51,27 @@ final class RenderingFixtures {
     }
   }
 
+  /** An entry with two rendered variants: two source images through one 160×90 template. */
+  record TwoVariants(String entry, String first, String second) {}
+
+  /** Creates {@code TwoVariants} named {@code name} (entry external id and template name). */
+  static TwoVariants entryWithTwoVariants(ApiClient editor, String name) {
+    String entry = createEntry(editor, name, "Artwork " + name);
+    seedImage(editor, entry, "chelsea.png");
+    seedImage(editor, entry, "rocket.jpg");
+    createTemplate(editor, name, heroDefinition(List.of(size(160, 90))));
+    ApiClient.Reply job =
+        editor.postJson(
+            "api/v1/entries/" + entry + "/render-jobs", Map.of("templates", List.of(name)));
+    assertThat(job.status()).as("%s", job).isEqualTo(202);
+    assertThat(awaitJob(editor, job.header("Location")).path("state").asText())
+        .isEqualTo("SUCCEEDED");
+    JsonNode variants = editor.get("api/v1/entries/" + entry + "/variants").json().path("items");
+    assertThat(variants).hasSize(2);
+    return new TwoVariants(
+        entry, variants.get(0).path("id").asText(), variants.get(1).path("id").asText());
+  }
+
   static Map<String, Object> size(int width, int height) {
     return Map.of("width", width, "height", height);
   }
