@@ -32,7 +32,7 @@ class ReplaySimulationTest {
    */
   record Run(List<LoggedDecision> log, List<double[]> periodWeights) {
     double meanReward() {
-      return log.stream().mapToDouble(LoggedDecision::reward).average().orElseThrow();
+      return log.stream().mapToDouble(LoggedDecision::reward).sum() / log.size();
     }
 
     /** The policy that logged the data, as a target: its weights in each period. */
@@ -96,10 +96,8 @@ class ReplaySimulationTest {
     double finalTruth = value(finalWeights);
     // every batch has BATCH viewers, so the bandit's expected value is the mean over batches
     double banditTruth =
-        bandit.periodWeights().stream()
-            .mapToDouble(ReplaySimulationTest::value)
-            .average()
-            .orElseThrow();
+        bandit.periodWeights().stream().mapToDouble(ReplaySimulationTest::value).sum()
+            / bandit.periodWeights().size();
 
     // On the bandit's log: what uniform A/B/n would have earned
     PolicyValue uniformOnBandit =
@@ -152,7 +150,7 @@ class ReplaySimulationTest {
       Run run = simulate(true, 1000L + r, 10_000, quick);
       estimates[r] = InversePropensityEvaluator.evaluate(run.log(), TargetPolicy.uniform(3)).ips();
     }
-    double mean = java.util.Arrays.stream(estimates).average().orElseThrow();
+    double mean = java.util.Arrays.stream(estimates).sum() / runs;
     double sd =
         Math.sqrt(
             java.util.Arrays.stream(estimates).map(e -> (e - mean) * (e - mean)).sum()
