@@ -24,6 +24,12 @@ public final class AuditTarget {
   /** A viewer's personal data; the target id is the viewer's pseudonymous key, never the raw id. */
   public static final String VIEWER = "VIEWER";
 
+  /** The delivery guardrail policy; the target id is always {@code policy}. */
+  public static final String GUARDRAILS = "GUARDRAILS";
+
+  /** A named feed row; the target id is the row's name. */
+  public static final String FEED_ROW = "FEED_ROW";
+
   /** A local account; the target id is the account's id, the details never hold a password. */
   public static final String USER = "USER";
 

@@ -62,4 +62,18 @@ public final class DomainExceptionMappers {
           .build();
     }
   }
+
+  /** 428: a change to an existing resource came without If-Match. */
+  @Provider
+  public static class PreconditionRequired
+      implements ExceptionMapper<dev.marquee.errors.PreconditionRequiredException> {
+    @Context UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(dev.marquee.errors.PreconditionRequiredException e) {
+      return ProblemResponses.of(
+          Problem.of(428, "precondition-required", "Precondition required", e.getMessage())
+              .at(RequestPaths.of(uriInfo)));
+    }
+  }
 }

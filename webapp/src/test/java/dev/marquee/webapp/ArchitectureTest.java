@@ -19,7 +19,7 @@ class ArchitectureTest {
     "dev.marquee.tagging..",
     "dev.marquee.audit..",
     "dev.marquee.integration..",
-    "dev.marquee.delivery.access..",
+    "dev.marquee.delivery..",
     "dev.marquee.errors..",
     "dev.marquee.web..",
     "dev.marquee.account..",
@@ -50,7 +50,8 @@ class ArchitectureTest {
             "dev.marquee.render.engine..",
             "dev.marquee.experiment.stats..",
             "dev.marquee.experiment.assignment..",
-            "dev.marquee.experiment.audience.rules..")
+            "dev.marquee.experiment.audience.rules..",
+            "dev.marquee.experiment.guardrail.rules..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..")

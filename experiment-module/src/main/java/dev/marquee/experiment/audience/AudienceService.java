@@ -11,12 +11,10 @@ import dev.marquee.errors.ResourceNotFoundException;
 import dev.marquee.errors.StaleVersionException;
 import dev.marquee.experiment.audience.rules.AudienceResolver;
 import dev.marquee.experiment.audience.rules.GroupRules;
-import dev.marquee.experiment.audience.rules.TagAffinities;
 import dev.marquee.experiment.audience.rules.ViewerFacts;
 import dev.marquee.paging.KeysetCursor;
 import dev.marquee.paging.Page;
 import dev.marquee.paging.PageLimit;
-import dev.marquee.tagging.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -234,42 +232,7 @@ public class AudienceService {
 
   /** Normalises a viewer context into facts, deriving tag affinities from watched entries. */
   public ViewerFacts facts(ViewerContext context) {
-    List<FieldError> errors = new ArrayList<>();
-    if (context.language() != null && !Languages.isWellFormed(context.language())) {
-      errors.add(new FieldError("language", "is not a BCP 47 language tag"));
-    }
-    Map<String, Double> given = new HashMap<>();
-    context
-        .tagAffinities()
-        .forEach(
-            (tag, value) -> {
-              try {
-                TagRef ref = TagRef.parse(tag, "tagAffinities");
-                given.put(ViewerFacts.tagKey(ref.kind().name(), ref.value()), value);
-              } catch (InvalidInputException e) {
-                errors.add(
-                    new FieldError(
-                        "tagAffinities['" + tag + "']",
-                        "key must be KIND:value, e.g. THEME:romance"));
-              }
-              if (value == null || value < 0 || value > 1) {
-                errors.add(new FieldError("tagAffinities['" + tag + "']", "must be 0..1"));
-              }
-            });
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors.size() + " fields are invalid.", errors);
-    }
-    Set<UUID> watched = new LinkedHashSet<>(context.recentlyWatched());
-    Map<UUID, Map<String, Double>> tags = groups.tagsOfEntries(watched);
-    Map<String, Double> derived = TagAffinities.fromWatched(List.copyOf(tags.values()));
-    return new ViewerFacts(
-        context.profileType(),
-        context.country(),
-        context.region(),
-        context.language() == null ? null : Languages.canonical(context.language()),
-        context.deviceClass(),
-        context.app(),
-        TagAffinities.merge(derived, given));
+    return ViewerFactsReader.read(context, watched -> groups.tagsOfEntries(watched).values(), "");
   }
 
   /** Resolves a viewer context and explains the outcome. */

@@ -1,6 +1,8 @@
 package dev.marquee.render.variant;
 
 import dev.marquee.audit.AuditLog;
+import dev.marquee.delivery.change.DeliveryChangeLog;
+import dev.marquee.delivery.change.DeliverySegment;
 import dev.marquee.errors.ResourceNotFoundException;
 import dev.marquee.render.engine.ImageLimits;
 import dev.marquee.render.engine.NormalizedRect;
@@ -23,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ public class VariantRendering {
   @Inject SourceBytes sourceBytes;
   @Inject AssetStore store;
   @Inject WebhookOutbox webhooks;
+  @Inject DeliveryChangeLog deliveryChanges;
 
   /**
    * What to render.
@@ -90,6 +94,8 @@ public class VariantRendering {
     Variant variant = new Variant(inputs, version, stored, jobId, AuditLog.now());
     variants.add(variant);
     webhooks.publish(WebhookEventType.VARIANT_RENDERED, announcement(variant));
+    // variants are not audited (a job renders many), so the feed is told directly
+    deliveryChanges.changed(EnumSet.of(DeliverySegment.VARIANTS));
     return Outcome.RENDERED;
   }
 

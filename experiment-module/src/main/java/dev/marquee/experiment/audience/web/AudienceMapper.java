@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Maps audience DTOs to the domain and back. */
-final class AudienceMapper {
+public final class AudienceMapper {
   private AudienceMapper() {}
 
   static AudienceDraft toDraft(AudienceGroupWrite body) {
@@ -88,7 +88,7 @@ final class AudienceMapper {
         .updatedBy(g.getUpdatedBy());
   }
 
-  static ViewerContext toContext(dev.marquee.api.model.ViewerContext c) {
+  public static ViewerContext toContext(dev.marquee.api.model.ViewerContext c) {
     return new ViewerContext(
         c.getProfileType() == null ? null : ProfileType.valueOf(c.getProfileType().name()),
         c.getCountry(),

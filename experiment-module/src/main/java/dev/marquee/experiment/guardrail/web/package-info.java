@@ -1,0 +1,2 @@
+/** The guardrail policy and block counts over HTTP (the generated {@code GuardrailsApi}). */
+package dev.marquee.experiment.guardrail.web;
