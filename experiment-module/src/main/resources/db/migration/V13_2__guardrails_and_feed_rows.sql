@@ -15,19 +15,19 @@ values (1, '{"maturityFlags":[],"kidsAgeLimit":7,"teenAgeLimit":16,"regionRules"
 -- What the guardrails withheld, per UTC day. block_key joins the nullable dimensions (variant,
 -- experiment) into one non-null key; every node adds its counts with an upsert.
 create table guardrail_block_count (
-  day                date          not null,
+  block_day          date          not null,
   block_key          varchar(200)  not null,
   entry_id           uuid          not null,
   variant_id         uuid,
   experiment_id      uuid,
   audience_group_id  uuid          not null,
-  source             varchar(16)   not null,
-  rule               varchar(20)   not null,
+  block_source       varchar(16)   not null,
+  block_rule         varchar(20)   not null,
   blocks             bigint        not null,
-  primary key (day, block_key)
+  primary key (block_day, block_key)
 );
-create index ix_guardrail_block_entry on guardrail_block_count (entry_id, day);
-create index ix_guardrail_block_experiment on guardrail_block_count (experiment_id, day);
+create index ix_guardrail_block_entry on guardrail_block_count (entry_id, block_day);
+create index ix_guardrail_block_experiment on guardrail_block_count (experiment_id, block_day);
 
 -- Named, ordered lists of entries the feed answers by name. Entry ids are not foreign keys: a row
 -- keeps its order when an entry is deleted, and the feed reports the missing entry as NOT_FOUND.

@@ -7,12 +7,14 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads RFC 3339 date-times in query parameters ({@code updatedSince}, {@code since}…), which
- * JAX-RS cannot convert on its own; a malformed one is a 400 naming the parameter.
+ * Reads RFC 3339 date-times ({@code updatedSince}, {@code since}…) and full dates ({@code from},
+ * {@code to}) in query parameters, which JAX-RS cannot convert on its own; a malformed one is a 400
+ * naming the parameter.
  */
 @Provider
 public class DateTimeParamConverterProvider implements ParamConverterProvider {
@@ -21,6 +23,9 @@ public class DateTimeParamConverterProvider implements ParamConverterProvider {
   @SuppressWarnings("unchecked")
   public <T> ParamConverter<T> getConverter(
       Class<T> rawType, Type genericType, Annotation[] annotations) {
+    if (rawType == LocalDate.class) {
+      return (ParamConverter<T>) dates(parameterName(annotations));
+    }
     if (rawType != OffsetDateTime.class) {
       return null;
     }
@@ -47,6 +52,29 @@ public class DateTimeParamConverterProvider implements ParamConverterProvider {
             return value == null ? null : value.toString();
           }
         };
+  }
+
+  private static ParamConverter<LocalDate> dates(String name) {
+    return new ParamConverter<>() {
+      @Override
+      public LocalDate fromString(String value) {
+        if (value == null) {
+          return null;
+        }
+        try {
+          return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+          throw new InvalidInputException(
+              new FieldError(
+                  name, "'" + value + "' is not an RFC 3339 full-date, e.g. 2026-01-31"));
+        }
+      }
+
+      @Override
+      public String toString(LocalDate value) {
+        return value == null ? null : value.toString();
+      }
+    };
   }
 
   private static String parameterName(Annotation[] annotations) {

@@ -1,5 +1,7 @@
 package dev.marquee.experiment.feed;
 
+import static dev.marquee.database.NativeColumns.uuid;
+
 import dev.marquee.experiment.audience.AudienceService;
 import dev.marquee.experiment.audience.rules.AudienceResolver;
 import dev.marquee.experiment.audience.rules.ViewerFacts;
@@ -200,17 +202,5 @@ public class FeedSnapshotLoader {
   @SuppressWarnings("unchecked")
   private List<Object[]> rows(String sql) {
     return em.createNativeQuery(sql).getResultList();
-  }
-
-  /** UUID columns come back as UUIDs from both drivers; text and bytes are accepted for safety. */
-  private static UUID uuid(Object value) {
-    if (value instanceof UUID u) {
-      return u;
-    }
-    if (value instanceof byte[] b && b.length == 16) {
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-      return new UUID(buf.getLong(), buf.getLong());
-    }
-    return UUID.fromString(value.toString());
   }
 }

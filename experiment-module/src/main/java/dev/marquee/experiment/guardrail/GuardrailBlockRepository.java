@@ -1,5 +1,7 @@
 package dev.marquee.experiment.guardrail;
 
+import static dev.marquee.database.NativeColumns.uuid;
+
 import dev.marquee.experiment.enrolment.SqlDialect;
 import dev.marquee.experiment.guardrail.rules.BlockRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,20 +39,21 @@ public class GuardrailBlockRepository {
               + ", cast(:grp as uuid), :source, :rule, cast(:blocks as bigint)";
       String sql =
           dialect.isPostgres()
-              ? "insert into guardrail_block_count (day, block_key, entry_id, variant_id,"
-                  + " experiment_id, audience_group_id, source, rule, blocks) values ("
+              ? "insert into guardrail_block_count (block_day, block_key, entry_id, variant_id,"
+                  + " experiment_id, audience_group_id, block_source, block_rule, blocks) values ("
                   + values
-                  + ") on conflict (day, block_key) do update set blocks ="
+                  + ") on conflict (block_day, block_key) do update set blocks ="
                   + " guardrail_block_count.blocks + excluded.blocks"
               : "merge into guardrail_block_count t using (values ("
                   + values
-                  + ")) s (day, block_key, entry_id, variant_id, experiment_id,"
-                  + " audience_group_id, source, rule, blocks) on t.day = s.day and t.block_key ="
+                  + ")) s (block_day, block_key, entry_id, variant_id, experiment_id,"
+                  + " audience_group_id, block_source, block_rule, blocks) on t.block_day ="
+                  + " s.block_day and t.block_key ="
                   + " s.block_key when matched then update set blocks = t.blocks + s.blocks when"
-                  + " not matched then insert (day, block_key, entry_id, variant_id,"
-                  + " experiment_id, audience_group_id, source, rule, blocks) values (s.day,"
+                  + " not matched then insert (block_day, block_key, entry_id, variant_id,"
+                  + " experiment_id, audience_group_id, block_source, block_rule, blocks) values (s.block_day,"
                   + " s.block_key, s.entry_id, s.variant_id, s.experiment_id,"
-                  + " s.audience_group_id, s.source, s.rule, s.blocks)";
+                  + " s.audience_group_id, s.block_source, s.block_rule, s.blocks)";
       Query q = em.createNativeQuery(sql);
       q.setParameter("day", b.day());
       q.setParameter("key", b.key());
@@ -81,8 +84,9 @@ public class GuardrailBlockRepository {
       LocalDate from, LocalDate to, UUID entryId, UUID experimentId, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "select entry_id, variant_id, experiment_id, audience_group_id, source, rule,"
-                + " sum(blocks) as total from guardrail_block_count where day >= :from and day <= :to");
+            "select entry_id, variant_id, experiment_id, audience_group_id, block_source,"
+                + " block_rule, sum(blocks) as total from guardrail_block_count"
+                + " where block_day >= :from and block_day <= :to");
     if (entryId != null) {
       sql.append(" and entry_id = :entry");
     }
@@ -90,8 +94,8 @@ public class GuardrailBlockRepository {
       sql.append(" and experiment_id = :experiment");
     }
     sql.append(
-        " group by entry_id, variant_id, experiment_id, audience_group_id, source, rule"
-            + " order by total desc, entry_id, source, rule");
+        " group by entry_id, variant_id, experiment_id, audience_group_id, block_source,"
+            + " block_rule order by total desc, entry_id, block_source, block_rule");
     Query q = em.createNativeQuery(sql.toString());
     q.setParameter("from", from);
     q.setParameter("to", to);
@@ -107,10 +111,10 @@ public class GuardrailBlockRepository {
       Object[] c = (Object[]) row;
       totals.add(
           new GuardrailBlockTotal(
-              (UUID) c[0],
-              (UUID) c[1],
-              (UUID) c[2],
-              (UUID) c[3],
+              uuid(c[0]),
+              uuid(c[1]),
+              uuid(c[2]),
+              uuid(c[3]),
               (String) c[4],
               BlockRule.valueOf((String) c[5]),
               ((Number) c[6]).longValue()));

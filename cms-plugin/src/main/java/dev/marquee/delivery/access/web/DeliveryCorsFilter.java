@@ -72,7 +72,11 @@ public class DeliveryCorsFilter implements ContainerRequestFilter, ContainerResp
       return;
     }
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    headers.putSingle(HttpHeaders.VARY, ORIGIN);
+    // keep what the resource varies on (the feed: the API key) and add the origin
+    Object vary = headers.getFirst(HttpHeaders.VARY);
+    headers.putSingle(
+        HttpHeaders.VARY,
+        vary == null || vary.toString().isBlank() ? ORIGIN : vary + ", " + ORIGIN);
     String origin = request.getHeaderString(ORIGIN);
     if (origin == null) {
       return;

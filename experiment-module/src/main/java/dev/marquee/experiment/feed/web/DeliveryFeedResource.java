@@ -43,8 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @RequestScoped
 public class DeliveryFeedResource implements DeliveryFeedApi {
-  /** Proxies and CDNs must keep answers apart per app (key) and per CORS origin. */
-  private static final String VARY = "Authorization, X-Api-Key, Origin";
+  /** Proxies and CDNs must keep answers apart per app (the CORS filter adds Origin). */
+  private static final String VARY = "Authorization, X-Api-Key";
 
   @Inject FeedService feed;
   @Inject FeedSnapshots snapshots;

@@ -17,9 +17,6 @@ import java.util.UUID;
 public final class GuardrailRules {
   private static final String CAST_PREFIX = "CAST:";
 
-  /** No flags, no region rules, and no age limit for any profile type. */
-  public static final GuardrailRules NONE = new GuardrailRules(List.of(), 21, 21, List.of());
-
   private final Map<ProfileType, Set<String>> flaggedTags = new EnumMap<>(ProfileType.class);
   private final Map<ProfileType, Set<String>> flaggedTemplates = new EnumMap<>(ProfileType.class);
   private final int kidsAgeLimit;

@@ -1,0 +1,230 @@
+package dev.marquee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.catalog.CatalogService;
+import dev.marquee.catalog.EntryDraft;
+import dev.marquee.catalog.EntryKind;
+import dev.marquee.experiment.audience.ViewerContext;
+import dev.marquee.experiment.feed.FeedAnswer;
+import dev.marquee.experiment.feed.FeedEnrolment;
+import dev.marquee.experiment.feed.FeedEntry;
+import dev.marquee.experiment.feed.FeedQuery;
+import dev.marquee.experiment.feed.FeedService;
+import dev.marquee.experiment.feed.FeedSnapshots;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container: the feed's snapshot follows changes made by another node (seen only through the
+ * change log, with no event on this node), and returning viewers are answered without a database
+ * round trip.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FeedRefreshIT {
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Deployment
+  static WebArchive deployment() {
+    return MarqueeDeployment.war()
+        .addClasses(
+            FeedRefreshIT.class,
+            ApiClient.class,
+            ApiClient.Reply.class,
+            ItImages.class,
+            RenderingFixtures.class);
+  }
+
+  @ArquillianResource URL base;
+  @Inject CatalogService catalog;
+  @Inject FeedService feed;
+  @Inject FeedSnapshots snapshots;
+  @Inject FeedEnrolment enrolment;
+  @Inject UserTransaction tx;
+  @PersistenceContext EntityManager em;
+
+  private static <T> T await(Supplier<T> value, String what) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      T v = value.get();
+      if (v != null) {
+        return v;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(what + " did not happen within " + PATIENCE);
+  }
+
+  @Test
+  void aChangeRecordedByAnotherNodeArrivesThroughThePoll() throws Exception {
+    UUID id =
+        catalog
+            .create(
+                new EntryDraft(
+                    "refresh-" + RUN,
+                    EntryKind.MOVIE,
+                    null,
+                    "Before",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "it")
+            .getId();
+    await(() -> snapshots.current().catalog().byId().get(id), "the local change");
+
+    // what another node's transaction leaves: the changed row and a change-log row, and no event
+    // on this node
+    long rebuildsBefore = snapshots.rebuilds();
+    tx.begin();
+    em.createNativeQuery("update catalog_entry set title = 'Renamed on node B' where id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.createNativeQuery("insert into delivery_change (segment, changed_at) values ('CATALOG', ?1)")
+        .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
+        .executeUpdate();
+    tx.commit();
+    Instant committed = Instant.now();
+    FeedEntry renamed =
+        await(
+            () -> {
+              FeedEntry e = snapshots.current().catalog().byId().get(id);
+              return "Renamed on node B".equals(e.title()) ? e : null;
+            },
+            "the other node's change");
+    assertNotNull(renamed);
+    assertTrue(snapshots.rebuilds() > rebuildsBefore, "the poll rebuilt the catalog part");
+    System.out.println(
+        "FeedRefreshIT: another node's change was served after "
+            + Duration.between(committed, Instant.now()).toMillis()
+            + " ms");
+  }
+
+  @Test
+  void returningViewersAreAnsweredWithoutADatabaseRoundTrip() {
+    ApiClient editor = ApiClient.anonymous(base).as("editor");
+    String app = "refresh-app-" + RUN;
+    String entry = RenderingFixtures.createEntry(editor, "refresh-x-" + RUN, "Hot path " + RUN);
+    for (long seed = 1; seed <= 2; seed++) {
+      ApiClient.Reply uploaded =
+          editor.postBytes(
+              "api/v1/entries/" + entry + "/images", "image/jpeg", ItImages.jpeg(320, 180, seed));
+      assertEquals(201, uploaded.status(), uploaded.toString());
+    }
+    String template = "refresh-" + RUN;
+    RenderingFixtures.createTemplate(
+        editor,
+        template,
+        RenderingFixtures.heroDefinition(List.of(RenderingFixtures.size(160, 90))));
+    ApiClient.Reply job =
+        editor.postJson(
+            "api/v1/entries/" + entry + "/render-jobs", Map.of("templates", List.of(template)));
+    assertEquals(202, job.status(), job.toString());
+    RenderingFixtures.awaitJob(editor, job.header("Location"));
+    JsonNode variants = editor.get("api/v1/entries/" + entry + "/variants").json().path("items");
+    assertEquals(2, variants.size());
+
+    ApiClient experimenter = ApiClient.anonymous(base).as("experimenter");
+    ApiClient.Reply group =
+        experimenter.postJson(
+            "api/v1/audience-groups",
+            Map.of("name", "Hot path " + RUN, "rules", List.of(Map.of("apps", List.of(app)))));
+    assertEquals(201, group.status(), group.toString());
+    Map<String, Object> x = new HashMap<>();
+    x.put("entryId", entry);
+    x.put("name", "Hot path " + RUN);
+    x.put("audienceGroupIds", List.of(group.json().path("id").asText()));
+    x.put(
+        "arms",
+        List.of(
+            Map.of(
+                "name",
+                "A",
+                "variantId",
+                variants.get(0).path("id").asText(),
+                "control",
+                true,
+                "weight",
+                0.5),
+            Map.of(
+                "name",
+                "B",
+                "variantId",
+                variants.get(1).path("id").asText(),
+                "control",
+                false,
+                "weight",
+                0.5)));
+    x.put("primaryMetric", "CLICK_THROUGH");
+    ApiClient.Reply created = experimenter.postJson("api/v1/experiments", x);
+    assertEquals(201, created.status(), created.toString());
+    ApiClient.Reply started =
+        experimenter.postJson(
+            "api/v1/experiments/" + created.json().path("id").asText() + "/start", "");
+    assertEquals(200, started.status(), started.toString());
+
+    UUID entryId = UUID.fromString(entry);
+    await(
+        () -> source(answer(entryId, "viewer-0", app)) == FeedAnswer.Source.EXPERIMENT ? "" : null,
+        "the running experiment");
+    Map<String, UUID> first = new HashMap<>();
+    for (int v = 0; v < 40; v++) {
+      first.put("viewer-" + v, answer(entryId, "viewer-" + v, app).variant().id());
+    }
+    long calls = enrolment.databaseCalls();
+    for (int round = 0; round < 5; round++) {
+      for (int v = 0; v < 40; v++) {
+        FeedAnswer.Item item = answer(entryId, "viewer-" + v, app);
+        assertEquals(FeedAnswer.Source.EXPERIMENT, item.source());
+        assertEquals(first.get("viewer-" + v), item.variant().id(), "sticky");
+      }
+    }
+    assertEquals(calls, enrolment.databaseCalls(), "returning viewers cost no round trip");
+    List<UUID> distinct = new ArrayList<>(new java.util.HashSet<>(first.values()));
+    assertEquals(2, distinct.size(), "40 viewers over two arms");
+  }
+
+  private FeedAnswer.Item answer(UUID entry, String viewer, String app) {
+    FeedQuery q =
+        new FeedQuery(
+            List.of(FeedQuery.Requested.byId(entry)),
+            null,
+            viewer + "-" + RUN,
+            new ViewerContext(null, null, null, null, null, null, null, null));
+    return feed.answer(q, app).items().get(0);
+  }
+
+  private static FeedAnswer.Source source(FeedAnswer.Item item) {
+    return item.source();
+  }
+}
