@@ -50,12 +50,7 @@ class FeedRefreshIT {
   @Deployment
   static WebArchive deployment() {
     return MarqueeDeployment.war()
-        .addClasses(
-            FeedRefreshIT.class,
-            ApiClient.class,
-            ApiClient.Reply.class,
-            ItImages.class,
-            RenderingFixtures.class);
+        .addClasses(FeedRefreshIT.class, ApiClient.class, ApiClient.Reply.class, ItImages.class);
   }
 
   @ArquillianResource URL base;
@@ -134,7 +129,12 @@ class FeedRefreshIT {
   void returningViewersAreAnsweredWithoutADatabaseRoundTrip() {
     ApiClient editor = ApiClient.anonymous(base).as("editor");
     String app = "refresh-app-" + RUN;
-    String entry = RenderingFixtures.createEntry(editor, "refresh-x-" + RUN, "Hot path " + RUN);
+    ApiClient.Reply entryCreated =
+        editor.postJson(
+            "api/v1/entries",
+            Map.of("externalId", "refresh-x-" + RUN, "kind", "MOVIE", "title", "Hot path " + RUN));
+    assertEquals(201, entryCreated.status(), entryCreated.toString());
+    String entry = entryCreated.json().path("id").asText();
     for (long seed = 1; seed <= 2; seed++) {
       ApiClient.Reply uploaded =
           editor.postBytes(
@@ -142,15 +142,27 @@ class FeedRefreshIT {
       assertEquals(201, uploaded.status(), uploaded.toString());
     }
     String template = "refresh-" + RUN;
-    RenderingFixtures.createTemplate(
-        editor,
-        template,
-        RenderingFixtures.heroDefinition(List.of(RenderingFixtures.size(160, 90))));
+    Map<String, Object> definition =
+        Map.of(
+            "crop", Map.of("strategy", "CENTER"),
+            "aspectRatio", "16:9",
+            "sizes", List.of(Map.of("width", 160, "height", 90)),
+            "format", Map.of("type", "JPEG", "quality", 85));
+    ApiClient.Reply templateCreated =
+        editor.postJson(
+            "api/v1/templates",
+            Map.of("name", template, "description", "IT template", "definition", definition));
+    assertEquals(201, templateCreated.status(), templateCreated.toString());
     ApiClient.Reply job =
         editor.postJson(
             "api/v1/entries/" + entry + "/render-jobs", Map.of("templates", List.of(template)));
     assertEquals(202, job.status(), job.toString());
-    RenderingFixtures.awaitJob(editor, job.header("Location"));
+    await(
+        () -> {
+          String state = editor.get(job.header("Location")).json().path("state").asText();
+          return state.equals("QUEUED") || state.equals("RUNNING") ? null : state;
+        },
+        "the render job");
     JsonNode variants = editor.get("api/v1/entries/" + entry + "/variants").json().path("items");
     assertEquals(2, variants.size());
 

@@ -40,7 +40,9 @@ final class FeedRequestParser {
       requested.add(FeedQuery.Requested.byId(id));
     }
     for (String id : p.split("externalIds", externalIds, FeedService.MAX_ENTRIES)) {
-      requested.add(FeedQuery.Requested.byExternalId(id));
+      if (id != null) {
+        requested.add(FeedQuery.Requested.byExternalId(id));
+      }
     }
     List<UUID> recentlyWatched = p.uuids("watched", watched, MAX_WATCHED);
     Map<String, Double> tagAffinities = p.affinities(affinities);
@@ -60,6 +62,7 @@ final class FeedRequestParser {
             tagAffinities));
   }
 
+  /** The values of a comma-separated list; an empty or overlong one is an error at its index. */
   private List<String> split(String field, String text, int max) {
     List<String> values = new ArrayList<>();
     if (text == null) {
@@ -74,6 +77,7 @@ final class FeedRequestParser {
       String v = parts[i].trim();
       if (v.isEmpty() || v.length() > 200) {
         errors.add(new FieldError(field + "[" + i + "]", "must be 1 to 200 characters"));
+        values.add(null);
       } else {
         values.add(v);
       }
@@ -85,6 +89,9 @@ final class FeedRequestParser {
     List<UUID> ids = new ArrayList<>();
     List<String> values = split(field, text, max);
     for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        continue;
+      }
       try {
         ids.add(UUID.fromString(values.get(i)));
       } catch (IllegalArgumentException e) {
