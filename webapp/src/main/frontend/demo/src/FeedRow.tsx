@@ -22,7 +22,12 @@ export function FeedRow({ row, state, base, showSources, experiments, onShown, o
   const visible = "feed" in state ? state.feed.items.filter((i) => i.status === "OK" || i.status === "NO_ARTWORK") : [];
   const withheld = "feed" in state ? state.feed.items.length - visible.length : 0;
   return (
-    <section className="row" data-testid={`row-${row.name}`} aria-label={row.title}>
+    <section
+      className="row"
+      data-testid={`row-${row.name}`}
+      data-state={"loading" in state ? "loading" : "error" in state ? "error" : "loaded"}
+      aria-label={row.title}
+    >
       <h2>
         {row.title}
         {withheld > 0 ? <small className="withheld"> · {withheld} not for this profile</small> : null}
@@ -96,6 +101,8 @@ function Tile({ row, position, item, base, showSources, experiments, onShown, on
       data-source={item.source ?? ""}
       data-status={item.status}
       data-tracked={item.tracking ? "true" : "false"}
+      data-experiment-id={item.tracking?.experimentId ?? ""}
+      data-arm-id={item.tracking?.armId ?? ""}
     >
       <button type="button" className="tile-button" onClick={() => onOpen(row, item)} aria-label={`Open ${title}`}>
         {item.status === "OK" && fallback ? (

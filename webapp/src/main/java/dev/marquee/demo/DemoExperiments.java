@@ -162,8 +162,8 @@ class DemoExperiments {
             "framing",
             x.arms().stream()
                 .filter(p -> p.name().equals(arm.getName()))
-                .map(DemoPlan.ArmPlan::framing)
                 .findFirst()
+                .map(DemoPlan.ArmPlan::framing) // null for the title-only arm
                 .orElse(null));
         arms.add(a);
       }
