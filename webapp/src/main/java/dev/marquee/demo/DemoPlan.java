@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.experiment.audience.rules.AudienceRule;
+import dev.marquee.experiment.guardrail.GuardrailPolicyDraft;
+import dev.marquee.experiment.guardrail.PolicyFlag;
+import dev.marquee.experiment.guardrail.PolicyRegionRule;
 import dev.marquee.experiment.lifecycle.ExperimentMetric;
 import dev.marquee.experiment.stats.DecisionRule;
 import dev.marquee.render.engine.NormalizedRect;
@@ -25,7 +28,7 @@ record DemoPlan(
     Map<String, ImagePlan> images,
     List<EntryArtwork> artwork,
     List<GroupPlan> audienceGroups,
-    JsonNode guardrails,
+    GuardrailPlan guardrails,
     List<RowPlan> rows,
     List<ExperimentPlan> experiments,
     AppPlan deliveryApp) {
@@ -80,6 +83,18 @@ record DemoPlan(
 
   /** An audience group; groups are created in this order, before the default group. */
   record GroupPlan(String name, String description, List<AudienceRule> rules) {}
+
+  /** The guardrail policy the demo sets (replacing the untouched default). */
+  record GuardrailPlan(
+      List<PolicyFlag> maturityFlags, AgeLimits ageLimits, List<PolicyRegionRule> regionRules) {
+    GuardrailPolicyDraft draft() {
+      return new GuardrailPolicyDraft(
+          maturityFlags, ageLimits.kids(), ageLimits.teen(), regionRules);
+    }
+  }
+
+  /** The highest entry minimum age kids and teens may be shown. */
+  record AgeLimits(int kids, int teen) {}
 
   /** A named feed row of entries (external ids) in order. */
   record RowPlan(String name, String title, List<String> entries) {}

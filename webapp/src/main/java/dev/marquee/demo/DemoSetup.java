@@ -25,6 +25,7 @@ public class DemoSetup {
   @Inject DemoProgress progress;
   @Inject DemoArtwork artwork;
   @Inject DemoAudiences audiences;
+  @Inject DemoDelivery delivery;
   @Inject DemoExperiments experiments;
   @Inject DemoDeliveryApp app;
 
@@ -61,6 +62,8 @@ public class DemoSetup {
       artwork.render(entries, plan.template().name(), progress);
       progress.preparing("Creating audience groups, rows and experiments");
       Map<String, UUID> groups = audiences.ensure(plan.audienceGroups());
+      delivery.ensureGuardrails(plan.guardrails());
+      delivery.ensureRows(plan.rows());
       experiments.ensure(plan, groups);
       progress.ready(app.ensure(plan.deliveryApp()));
       LOG.info(

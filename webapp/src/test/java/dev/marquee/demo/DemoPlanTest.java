@@ -2,9 +2,9 @@ package dev.marquee.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.catalog.importing.ImportRow;
 import dev.marquee.catalog.importing.JsonEntryReader;
+import dev.marquee.experiment.audience.rules.ProfileType;
 import dev.marquee.render.engine.NormalizedRect;
 import dev.marquee.render.suggest.FaceDetector;
 import dev.marquee.render.suggest.RegionSuggestion;
@@ -200,16 +200,12 @@ class DemoPlanTest {
 
   @Test
   void guardrailsGiveKidsSomethingToWatchAndSomethingToBeSparedFrom() {
-    JsonNode g = plan.guardrails();
-    int kidsAge = g.path("ageLimits").path("kids").asInt();
-    Set<String> kidsFlags = new HashSet<>();
-    for (JsonNode flag : g.path("maturityFlags")) {
-      for (JsonNode who : flag.path("blockedFor")) {
-        if (who.asText().equals("KIDS")) {
-          kidsFlags.add(key(flag.path("tag").asText()));
-        }
-      }
-    }
+    int kidsAge = plan.guardrails().ageLimits().kids();
+    Set<String> kidsFlags =
+        plan.guardrails().maturityFlags().stream()
+            .filter(f -> f.blockedFor().contains(ProfileType.KIDS))
+            .map(f -> key(f.tag()))
+            .collect(Collectors.toSet());
     assertThat(kidsFlags).contains("THEME:horror", "THEME:crime");
     // Some title kids may see has one photograph with flagged regions and one without: the
     // guardrails must pick the second (DemoPageIT checks the page).
@@ -229,6 +225,25 @@ class DemoPlanTest {
     DemoPlan.RowPlan family =
         plan.rows().stream().filter(r -> r.name().equals("family")).findFirst().orElseThrow();
     assertThat(family.entries()).allMatch(e -> minimumAge(e) <= kidsAge);
+  }
+
+  @Test
+  void theGuardrailPolicyIsWellFormed() {
+    var draft = plan.guardrails().draft();
+    assertThat(draft.teenAgeLimit()).isGreaterThanOrEqualTo(draft.kidsAgeLimit());
+    assertThat(draft.maturityFlags())
+        .allSatisfy(
+            f -> {
+              assertThat(f.template()).isNull();
+              TagRef.parse(f.tag(), "tag");
+              assertThat(f.blockedFor()).isNotEmpty();
+            });
+    assertThat(draft.regionRules())
+        .allSatisfy(
+            r -> {
+              assertThat(r.cast()).isNotBlank();
+              assertThat(r.countries()).isNotEmpty();
+            });
   }
 
   @Test
