@@ -94,12 +94,12 @@ export async function playViewer({ seed, index, fetchFeed, framingOf, emit, now 
       if (item.status !== "OK" || !item.tracking || !item.entryId) {
         continue;
       }
-      const at = now();
-      emit(eventFor("IMPRESSION", item.tracking, viewer.viewerId, { eventId: newEventId(idBytes), occurredAt: at }));
       const key = `${item.tracking.experimentId}/${item.entryId}`;
       if (exposures.has(key)) {
-        continue; // one decision per artwork, however many rows show it
+        continue; // one impression and one reaction per artwork and visit, however many rows show it
       }
+      const at = now();
+      emit(eventFor("IMPRESSION", item.tracking, viewer.viewerId, { eventId: newEventId(idBytes), occurredAt: at }));
       const draws = reactionDraws(seed, index, item.entryId);
       const clicked = draws.click < clickProbability(viewer.persona, framingOf(item));
       const played = clicked && draws.play < viewer.persona.playGivenClick;
