@@ -132,6 +132,7 @@ export function App() {
   }, [client, rows, profile, viewerId, reloads]);
 
   const choose = (next: Profile) => {
+    if (next.key === profile.key) return;
     void queue?.flush();
     setProfile(next);
     setViewerId(viewerIdFor(next, store));
