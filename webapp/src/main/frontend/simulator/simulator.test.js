@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PERSONAS, UNFRAMED, clickProbability, feedQuery } from "./personas.js";
 import { bytesFrom, mulberry32, viewerStream, weighted } from "./random.js";
-import { Tally, describeArtwork, getJson, parseArgs, personaForGroup } from "./traffic-simulator.js";
+import { Tally, describeArtwork, firstConfig, getJson, parseArgs, personaForGroup } from "./traffic-simulator.js";
 import { playViewer, reactionDraws, viewerOf } from "./viewer.js";
 
 /** @typedef {import("./viewer.js").Feed} Feed */
@@ -198,5 +198,33 @@ describe("the tally", () => {
   it("names artwork by its arm", () => {
     expect(describeArtwork({ status: "OK", variantId: "vb", source: "AUDIENCE_WINNER" }, experiment)).toBe("“Romance close-up” (AUDIENCE_WINNER)");
     expect(describeArtwork(undefined, experiment)).toBe("not in the row");
+  });
+});
+
+describe("waiting for Marquee", () => {
+  const url = new URL("http://h/demo/config.json");
+  const clock = () => "[0s]";
+
+  it("waits while Marquee is still starting and says so once", async () => {
+    const fetchImpl = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError("ECONNREFUSED"))
+      .mockRejectedValueOnce(new TypeError("ECONNREFUSED"))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ state: "PREPARING", experiments: [] })));
+    const lines = /** @type {string[]} */ ([]);
+    const config = await firstConfig(url, (l) => lines.push(l), clock, { fetchImpl, sleep: async () => {} });
+    expect(config.state).toBe("PREPARING");
+    expect(lines).toEqual(["[0s] waiting for Marquee to answer at http://h/demo/config.json…"]);
+  });
+
+  it("stops at once on a server without the demo", async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(new Response("", { status: 404 }));
+    await expect(firstConfig(url, () => {}, clock, { fetchImpl, sleep: async () => {} })).rejects.toThrow(/runs without its demo/);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives up when nothing answers in time", async () => {
+    const fetchImpl = vi.fn().mockRejectedValue(new TypeError("ECONNREFUSED"));
+    await expect(firstConfig(url, () => {}, clock, { fetchImpl, sleep: async () => {}, waitMs: 0 })).rejects.toThrow(/does not answer/);
   });
 });

@@ -155,6 +155,50 @@ export async function getJson(url, headers, options = {}) {
   throw new Error(`GET ${url} failed: ${last}`);
 }
 
+/** How long the simulator waits for a Marquee that is still starting. */
+export const START_WAIT_MS = 180_000;
+
+/**
+ * The demo configuration, waiting while Marquee does not answer yet (it may still be starting);
+ * an answer that is not the demo's (404: no demo on this server) ends the run at once.
+ * @param {URL} url
+ * @param {(line: string) => void} print
+ * @param {() => string} clock
+ * @param {{fetchImpl?: typeof fetch, sleep?: (ms: number) => Promise<void>, waitMs?: number}} [options]
+ * @returns {Promise<DemoConfig>}
+ */
+export async function firstConfig(url, print, clock, options = {}) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const deadline = Date.now() + (options.waitMs ?? START_WAIT_MS);
+  let said = false;
+  while (true) {
+    let response;
+    try {
+      response = await fetchImpl(url, { signal: AbortSignal.timeout(15_000) });
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        throw new Error(`Marquee does not answer at ${url} (${e instanceof Error ? e.message : e})`);
+      }
+      if (!said) {
+        print(`${clock()} waiting for Marquee to answer at ${url}…`);
+        said = true;
+      }
+      await sleep(2000);
+      continue;
+    }
+    if (response.status === 404) {
+      throw new Error(
+        `${url} answers 404: this Marquee runs without its demo (it is on only in the embedded mode, H2 with MARQUEE_DEMO_ENABLED=true)`,
+      );
+    }
+    if (!response.ok) {
+      throw new Error(`${url} answers ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    return response.json();
+  }
+}
+
 /** Counts of what the simulator's viewers saw and did, per experiment and arm. */
 export class Tally {
   constructor() {
@@ -225,9 +269,7 @@ export async function simulate(o, print) {
 
   const configUrl = new URL("demo/config.json", o.base);
   /** @type {DemoConfig} */
-  let config = await getJson(configUrl, {}, { attempts: 3 }).catch((e) => {
-    throw new Error(`cannot read ${configUrl}: is Marquee running in its embedded mode with the demo on? (${e.message})`);
-  });
+  let config = await firstConfig(configUrl, print, clock);
   let lastMessage = "";
   while (config.state !== "READY") {
     if (config.state === "FAILED") throw new Error(`the demo could not be prepared: ${config.message}`);
