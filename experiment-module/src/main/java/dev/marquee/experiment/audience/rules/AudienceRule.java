@@ -35,11 +35,14 @@ public record AudienceRule(
 
   /** Whether every stated condition holds for the viewer. Allocation-free. */
   public boolean matches(ViewerFacts facts) {
-    return (profileTypes.isEmpty() || profileTypes.contains(facts.profileType()))
+    // immutable sets throw on contains(null): a fact the app did not send fails the condition
+    return (profileTypes.isEmpty()
+            || (facts.profileType() != null && profileTypes.contains(facts.profileType())))
         && (countries.isEmpty() || (facts.country() != null && countries.contains(facts.country())))
         && (regions.isEmpty() || (facts.region() != null && regions.contains(facts.region())))
         && (languages.isEmpty() || languageMatches(facts.language()))
-        && (deviceClasses.isEmpty() || deviceClasses.contains(facts.deviceClass()))
+        && (deviceClasses.isEmpty()
+            || (facts.deviceClass() != null && deviceClasses.contains(facts.deviceClass())))
         && (apps.isEmpty() || (facts.app() != null && apps.contains(facts.app())))
         && affinitiesHold(facts);
   }
@@ -49,7 +52,8 @@ public record AudienceRule(
    * resolution; {@link #matches} is the fast path.
    */
   public String mismatch(ViewerFacts facts) {
-    if (!profileTypes.isEmpty() && !profileTypes.contains(facts.profileType())) {
+    if (!profileTypes.isEmpty()
+        && (facts.profileType() == null || !profileTypes.contains(facts.profileType()))) {
       return "profileType " + facts.profileType() + " is not one of " + sorted(profileTypes);
     }
     if (!countries.isEmpty() && (facts.country() == null || !countries.contains(facts.country()))) {
@@ -61,7 +65,8 @@ public record AudienceRule(
     if (!languages.isEmpty() && !languageMatches(facts.language())) {
       return "language " + facts.language() + " matches none of " + languages;
     }
-    if (!deviceClasses.isEmpty() && !deviceClasses.contains(facts.deviceClass())) {
+    if (!deviceClasses.isEmpty()
+        && (facts.deviceClass() == null || !deviceClasses.contains(facts.deviceClass()))) {
       return "deviceClass " + facts.deviceClass() + " is not one of " + sorted(deviceClasses);
     }
     if (!apps.isEmpty() && (facts.app() == null || !apps.contains(facts.app()))) {

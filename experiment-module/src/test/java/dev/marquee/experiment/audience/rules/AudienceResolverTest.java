@@ -103,6 +103,22 @@ class AudienceResolverTest {
   }
 
   @Test
+  void aMissingProfileTypeOrDeviceClassFailsThoseConditions() {
+    // the rules' sets are immutable, whose contains(null) throws: a feed request without
+    // profileType or deviceClass used to answer 500 as soon as a group had such a condition
+    AudienceRule kidsOnly = rule(Set.of(ProfileType.KIDS), null, null);
+    AudienceRule tvs =
+        new AudienceRule(null, null, null, null, null, Set.of(DeviceClass.TV), null, null);
+    ViewerFacts unknown = new ViewerFacts(null, "DE", null, "de", null, null, Map.of());
+
+    assertThat(kidsOnly.matches(unknown)).isFalse();
+    assertThat(kidsOnly.mismatch(unknown)).isEqualTo("profileType null is not one of [KIDS]");
+    assertThat(tvs.matches(unknown)).isFalse();
+    assertThat(tvs.mismatch(unknown)).isEqualTo("deviceClass null is not one of [TV]");
+    assertThat(resolver.resolve(unknown)).isSameAs(everyone);
+  }
+
+  @Test
   void anEmptyRuleMatchesEveryone() {
     AudienceRule any = new AudienceRule(null, null, null, null, null, null, null, null);
 
