@@ -1,6 +1,5 @@
 package dev.marquee.experiment.feed;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,12 +33,20 @@ public record FeedEntry(
     if (exact != null) {
       return exact;
     }
-    String primary = language.split("-", 2)[0].toLowerCase(Locale.ROOT);
+    // called for every item of every feed answer: compare primary subtags in place (tags are
+    // ASCII, checked on input) instead of splitting strings
+    int primary = primaryLength(language);
     for (Map.Entry<String, String> t : localizedTitles.entrySet()) {
-      if (t.getKey().split("-", 2)[0].toLowerCase(Locale.ROOT).equals(primary)) {
+      String tag = t.getKey();
+      if (primaryLength(tag) == primary && tag.regionMatches(true, 0, language, 0, primary)) {
         return t.getValue();
       }
     }
     return title;
+  }
+
+  private static int primaryLength(String languageTag) {
+    int dash = languageTag.indexOf('-');
+    return dash < 0 ? languageTag.length() : dash;
   }
 }

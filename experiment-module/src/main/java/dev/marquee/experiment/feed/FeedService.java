@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,6 +113,10 @@ public class FeedService {
   private final class Request {
     final FeedSnapshot s;
     final GroupRules group;
+
+    /** The group's audience key for published artwork, built once rather than per entry. */
+    final String groupAudienceKey;
+
     final ViewerPlace place;
     final String viewerId;
     final boolean heldOut;
@@ -131,6 +134,7 @@ public class FeedService {
         LocalDate day) {
       this.s = s;
       this.group = group;
+      this.groupAudienceKey = group.groupId().toString();
       this.place = place;
       this.viewerId = viewerId;
       this.heldOut = heldOut;
@@ -167,7 +171,8 @@ public class FeedService {
       count(r, entry, null, null, "ENTRY", entryBlock);
       return Item.missing(q.asSent(), entry, Status.BLOCKED, title);
     }
-    Set<UUID> checked = new HashSet<>();
+    // at most a handful of candidates per entry: a list is cheaper than a hash set here
+    List<UUID> checked = new ArrayList<>(4);
     Tracking tracking = null;
     LiveExperiment x = r.s.running().get(new SlotKey(entry.id(), r.group.groupId()));
     if (x != null && r.heldOut) {
@@ -189,11 +194,7 @@ public class FeedService {
     if (!r.heldOut) {
       FeedVariant winner =
           allowed(
-              r,
-              entry,
-              published(r.s, entry, r.group.groupId().toString()),
-              Source.AUDIENCE_WINNER,
-              checked);
+              r, entry, published(r.s, entry, r.groupAudienceKey), Source.AUDIENCE_WINNER, checked);
       if (winner != null) {
         return new Item(
             q.asSent(), entry, Status.OK, title, Source.AUDIENCE_WINNER, winner, tracking);
@@ -240,10 +241,11 @@ public class FeedService {
 
   /** The candidate if the guardrails allow it (each variant is checked, and counted, once). */
   private FeedVariant allowed(
-      Request r, FeedEntry entry, FeedVariant candidate, Source source, Set<UUID> checked) {
-    if (candidate == null || !checked.add(candidate.id())) {
+      Request r, FeedEntry entry, FeedVariant candidate, Source source, List<UUID> checked) {
+    if (candidate == null || checked.contains(candidate.id())) {
       return null;
     }
+    checked.add(candidate.id());
     BlockRule rule = r.rules().checkVariant(candidate.facts(), r.place);
     if (rule != null) {
       count(r, entry, candidate.id(), null, source.name(), rule);

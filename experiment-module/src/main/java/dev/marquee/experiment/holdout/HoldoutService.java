@@ -43,7 +43,11 @@ public class HoldoutService {
 
   private record Cached(GlobalHoldout holdout, Instant until) {}
 
-  /** The holdout in force (cached). */
+  /**
+   * The holdout in force (cached). The feed asks on every request: a cache hit must not begin and
+   * commit a JTA transaction, and the miss's single read needs none either.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public GlobalHoldout current() {
     Cached c = cached;
     Instant now = Instant.now();

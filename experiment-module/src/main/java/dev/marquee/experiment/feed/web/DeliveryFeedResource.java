@@ -1,28 +1,21 @@
 package dev.marquee.experiment.feed.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.marquee.api.DeliveryFeedApi;
 import dev.marquee.api.model.DeliveryRow;
 import dev.marquee.api.model.DeliveryRowList;
 import dev.marquee.api.model.DeviceClass;
-import dev.marquee.api.model.Feed;
-import dev.marquee.api.model.FeedAudienceGroup;
-import dev.marquee.api.model.FeedItem;
 import dev.marquee.api.model.FeedRequest;
-import dev.marquee.api.model.FeedTracking;
 import dev.marquee.api.model.ProfileType;
 import dev.marquee.delivery.access.DeliveryCaller;
 import dev.marquee.experiment.audience.ViewerContext;
 import dev.marquee.experiment.audience.web.AudienceMapper;
 import dev.marquee.experiment.feed.FeedAnswer;
 import dev.marquee.experiment.feed.FeedQuery;
-import dev.marquee.experiment.feed.FeedRendition;
 import dev.marquee.experiment.feed.FeedRowView;
 import dev.marquee.experiment.feed.FeedService;
 import dev.marquee.experiment.feed.FeedSnapshots;
-import dev.marquee.web.JsonMapperProvider;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +32,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The feed for front-end apps. The delivery API key filter has authenticated the app before this
  * runs ({@code @PermitAll}: no user role applies). The answer is serialised once, so its ETag is a
- * hash of the exact bytes sent.
+ * hash of the exact bytes sent. Application-scoped, unlike the management resources: it holds no
+ * per-request state (the caller is a request-scoped proxy), and creating and injecting a resource
+ * instance for every feed request showed up in profiles (docs/benchmarks.md, "Delivery feed").
+ * {@link FeedJson} writes the body.
  */
-@RequestScoped
+@ApplicationScoped
 public class DeliveryFeedResource implements DeliveryFeedApi {
   /** Proxies and CDNs must keep answers apart per app (the CORS filter adds Origin). */
   private static final String VARY = "Authorization, X-Api-Key";
@@ -87,7 +83,7 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
             watched,
             affinity);
     FeedAnswer answer = feed.answer(query, caller.app().name());
-    byte[] body = json(toDto(answer));
+    byte[] body = FeedJson.write(answer, assetBase());
     String etag = etag(body);
     String cacheControl =
         answer.personalised() ? "private, no-cache" : "public, max-age=" + publicMaxAge.toSeconds();
@@ -116,7 +112,7 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
     request.getEntries().forEach(id -> requested.add(FeedQuery.Requested.byId(id)));
     request.getExternalIds().forEach(id -> requested.add(FeedQuery.Requested.byExternalId(id)));
     FeedQuery query = new FeedQuery(requested, request.getRow(), request.getViewerId(), context);
-    byte[] body = json(toDto(feed.answer(query, caller.app().name())));
+    byte[] body = FeedJson.write(feed.answer(query, caller.app().name()), assetBase());
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
         .header("ETag", etag(body))
         .header("Cache-Control", "no-store")
@@ -142,57 +138,8 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
         .build();
   }
 
-  private Feed toDto(FeedAnswer answer) {
-    String base = assetBaseUrl.map(String::trim).map(DeliveryFeedResource::stripSlash).orElse("");
-    List<FeedItem> items = new ArrayList<>(answer.items().size());
-    for (FeedAnswer.Item i : answer.items()) {
-      FeedItem item =
-          new FeedItem()
-              .requested(i.requested())
-              .status(FeedItem.StatusEnum.fromValue(i.status().name()))
-              .title(i.title())
-              .renditions(null);
-      if (i.entry() != null) {
-        item.entryId(i.entry().id()).externalId(i.entry().externalId());
-      }
-      if (i.variant() != null) {
-        List<dev.marquee.api.model.FeedRendition> renditions = new ArrayList<>();
-        for (FeedRendition r : i.variant().renditions()) {
-          renditions.add(
-              new dev.marquee.api.model.FeedRendition()
-                  .url(base + r.path())
-                  .width(r.width())
-                  .height(r.height())
-                  .format(dev.marquee.api.model.FeedRendition.FormatEnum.fromValue(r.format())));
-        }
-        item.source(FeedItem.SourceEnum.fromValue(i.source().name()))
-            .variantId(i.variant().id())
-            .renditions(renditions);
-      }
-      if (i.tracking() != null) {
-        item.tracking(
-            new FeedTracking()
-                .experimentId(i.tracking().experimentId())
-                .armId(i.tracking().armId())
-                .audienceGroupId(i.tracking().audienceGroupId()));
-      }
-      items.add(item);
-    }
-    return new Feed()
-        .audienceGroup(
-            new FeedAudienceGroup()
-                .id(answer.audienceGroup().groupId())
-                .name(answer.audienceGroup().name()))
-        .heldOut(answer.heldOut())
-        .items(items);
-  }
-
-  private static byte[] json(Feed feed) {
-    try {
-      return JsonMapperProvider.mapper().writeValueAsBytes(feed);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a feed answer is always serialisable", e);
-    }
+  private String assetBase() {
+    return assetBaseUrl.map(String::trim).map(DeliveryFeedResource::stripSlash).orElse("");
   }
 
   /** A strong ETag: the first 128 bits of the body's SHA-256, base64url. */
