@@ -1,7 +1,7 @@
 # Shared by the benchmark scripts: start/stop Marquee's bootable JAR on loopback and wait for it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR="$ROOT/webapp/target/marquee-bootable.jar"
+JAR=${BENCH_JAR:-$ROOT/webapp/target/marquee-bootable.jar}
 WORK=${BENCH_WORK:-/tmp/marquee-bench}
 PORT_OFFSET=${BENCH_PORT_OFFSET:-500}
 HTTP_PORT=$((8080 + PORT_OFFSET))
@@ -11,15 +11,21 @@ export MARQUEE_ADMIN_PASSWORD=${MARQUEE_ADMIN_PASSWORD:-bench-Admin-1}
 
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
 
-# start_marquee DIR [extra java args...]: starts with DIR as working directory, prints seconds to ready
+# start_marquee DIR [extra java args...] [-- bootable JAR args...]: starts with DIR as working
+# directory, prints seconds to ready
 start_marquee() {
   local dir=$1; shift
+  local java_args=() jar_args=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do java_args+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  jar_args=("$@")
   mkdir -p "$dir"
   local t0 t1
   t0=$(date +%s.%N)
-  (cd "$dir" && exec java "$@" -Djboss.socket.binding.port-offset="$PORT_OFFSET" -jar "$JAR" >server.log 2>&1) &
+  (cd "$dir" && exec java "${java_args[@]}" -Djboss.socket.binding.port-offset="$PORT_OFFSET" \
+    -jar "$JAR" "${jar_args[@]}" >server.log 2>&1) &
   echo $! >"$dir/pid"
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $((${BENCH_READY_TIMEOUT:-30} * 20))); do
     if curl -fs "http://127.0.0.1:$MGMT_PORT/health/ready" >/dev/null 2>&1; then
       t1=$(date +%s.%N)
       python3 -c "print(f'{$t1-$t0:.2f}')"
