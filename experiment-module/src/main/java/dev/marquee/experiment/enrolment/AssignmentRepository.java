@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +16,14 @@ import java.util.UUID;
 public class AssignmentRepository {
   @PersistenceContext private EntityManager em;
   @Inject SqlDialect dialect;
+
+  protected AssignmentRepository() {}
+
+  /** A repository on the given entity manager (outside a container). */
+  public AssignmentRepository(EntityManager em, SqlDialect dialect) {
+    this.em = em;
+    this.dialect = dialect;
+  }
 
   /** The viewer's assignment in this bucket version, if any. */
   public Optional<StickyAssignment> find(UUID experimentId, String viewerKey, int bucketVersion) {
@@ -25,6 +36,29 @@ public class AssignmentRepository {
         .setParameter("b", bucketVersion)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The assignments of these viewers in this bucket version, by viewer key, in one query (read
+   * only: they are not changed in the caller's transaction).
+   */
+  public Map<String, StickyAssignment> findAll(
+      UUID experimentId, int bucketVersion, Collection<String> viewerKeys) {
+    if (viewerKeys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, StickyAssignment> found = new HashMap<>();
+    em.createQuery(
+            "select a from StickyAssignment a where a.experimentId = :x and a.bucketVersion = :b"
+                + " and a.viewerKey in :v",
+            StickyAssignment.class)
+        .setParameter("x", experimentId)
+        .setParameter("b", bucketVersion)
+        .setParameter("v", viewerKeys)
+        .setHint("org.hibernate.readOnly", true)
+        .getResultStream()
+        .forEach(a -> found.put(a.getViewerKey(), a));
+    return found;
   }
 
   /**

@@ -59,6 +59,10 @@ public class StickyAssignment {
     return armId;
   }
 
+  public String getViewerKey() {
+    return viewerKey;
+  }
+
   public UUID getAudienceGroupId() {
     return audienceGroupId;
   }

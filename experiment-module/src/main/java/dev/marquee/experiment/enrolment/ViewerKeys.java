@@ -48,6 +48,13 @@ public class ViewerKeys {
 
   private SecretKeySpec secret;
 
+  protected ViewerKeys() {}
+
+  /** Keys made with the given base64 secret (outside a container). */
+  public ViewerKeys(String base64Secret) {
+    this.secret = new SecretKeySpec(decode(base64Secret), ALGORITHM);
+  }
+
   @PostConstruct
   void init() {
     byte[] key =

@@ -18,6 +18,13 @@ import java.util.UUID;
 public class JpaExperimentRepository implements ExperimentRepository {
   @PersistenceContext private EntityManager em;
 
+  protected JpaExperimentRepository() {}
+
+  /** A repository on the given entity manager (outside a container). */
+  public JpaExperimentRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<Experiment> find(UUID id) {
     return Optional.ofNullable(em.find(Experiment.class, id));
