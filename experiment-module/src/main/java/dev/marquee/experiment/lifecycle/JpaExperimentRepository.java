@@ -108,6 +108,18 @@ public class JpaExperimentRepository implements ExperimentRepository {
   }
 
   @Override
+  public List<UUID> variantsOfEntry(UUID entryId, Collection<UUID> variantIds) {
+    if (variantIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select v.id from Variant v where v.entryId = :entry and v.id in :ids", UUID.class)
+        .setParameter("entry", entryId)
+        .setParameter("ids", variantIds)
+        .getResultList();
+  }
+
+  @Override
   public List<UUID> existingGroups(Collection<UUID> groupIds) {
     return em.createQuery("select g.id from AudienceGroup g where g.id in :ids", UUID.class)
         .setParameter("ids", groupIds)
