@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Sticky assignments: insert-if-absent (concurrency-safe), lookup and erasure. */
 @ApplicationScoped
@@ -39,26 +43,52 @@ public class AssignmentRepository {
   }
 
   /**
-   * The assignments of these viewers in this bucket version, by viewer key, in one query (read
-   * only: they are not changed in the caller's transaction).
+   * The recorded arms of these viewers in this bucket version, by viewer key, in one statement: on
+   * PostgreSQL the keys go as one array parameter ({@code = any(?)}), so the statement is the same
+   * for every batch and not planned anew for each list length.
    */
-  public Map<String, StickyAssignment> findAll(
+  public Map<String, RecordedArm> findAll(
       UUID experimentId, int bucketVersion, Collection<String> viewerKeys) {
     if (viewerKeys.isEmpty()) {
       return Map.of();
     }
-    Map<String, StickyAssignment> found = new HashMap<>();
-    em.createQuery(
-            "select a from StickyAssignment a where a.experimentId = :x and a.bucketVersion = :b"
-                + " and a.viewerKey in :v",
-            StickyAssignment.class)
-        .setParameter("x", experimentId)
-        .setParameter("b", bucketVersion)
-        .setParameter("v", viewerKeys)
-        .setHint("org.hibernate.readOnly", true)
-        .getResultStream()
-        .forEach(a -> found.put(a.getViewerKey(), a));
-    return found;
+    String[] keys = viewerKeys.toArray(String[]::new);
+    boolean postgres = dialect.isPostgres();
+    String sql =
+        "select viewer_key, arm_id, period, propensity from experiment_assignment"
+            + " where experiment_id = ? and bucket_version = ? and viewer_key "
+            + (postgres
+                ? "= any(?)"
+                : "in (" + String.join(", ", Collections.nCopies(keys.length, "?")) + ")");
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            c -> {
+              Map<String, RecordedArm> found = new HashMap<>();
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, experimentId);
+                s.setInt(2, bucketVersion);
+                if (postgres) {
+                  s.setArray(3, c.createArrayOf("varchar", keys));
+                } else {
+                  for (int i = 0; i < keys.length; i++) {
+                    s.setString(3 + i, keys[i]);
+                  }
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    double propensity = rs.getDouble(4);
+                    found.put(
+                        rs.getString(1),
+                        new RecordedArm(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getInt(3),
+                            rs.wasNull() ? null : propensity));
+                  }
+                }
+              }
+              return found;
+            });
   }
 
   /**

@@ -59,10 +59,6 @@ public class StickyAssignment {
     return armId;
   }
 
-  public String getViewerKey() {
-    return viewerKey;
-  }
-
   public UUID getAudienceGroupId() {
     return audienceGroupId;
   }

@@ -4,8 +4,8 @@ import dev.marquee.audit.AuditLog;
 import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
 import dev.marquee.experiment.enrolment.AssignmentRepository;
+import dev.marquee.experiment.enrolment.RecordedArm;
 import dev.marquee.experiment.enrolment.SqlDialect;
-import dev.marquee.experiment.enrolment.StickyAssignment;
 import dev.marquee.experiment.enrolment.ViewerKeys;
 import dev.marquee.experiment.holdout.HoldoutService;
 import dev.marquee.experiment.lifecycle.Arm;
@@ -126,7 +126,7 @@ public class EventIngestionService {
     if (valid.isEmpty()) {
       return List.of(outcomes);
     }
-    Map<ViewerArm, StickyAssignment> assigned = assignments(valid.values());
+    Map<ViewerArm, RecordedArm> assigned = assignments(valid.values());
 
     EventBatchWriter writer = dialect.isPostgres() ? postgresWriter : h2Writer;
     List<RawEvent> rows = new ArrayList<>();
@@ -143,7 +143,7 @@ public class EventIngestionService {
               v.event.occurredAt(),
               now,
               Optional.ofNullable(assigned.get(v.viewer))
-                  .map(StickyAssignment::getPropensity)
+                  .map(RecordedArm::propensity)
                   .orElse(null)));
     }
     rows.sort(Comparator.comparing(RawEvent::eventId));
@@ -207,7 +207,7 @@ public class EventIngestionService {
    * The recorded assignments (current bucket version) of the batch's viewers whose events are for
    * the arm they were assigned; one query per experiment.
    */
-  private Map<ViewerArm, StickyAssignment> assignments(Iterable<Valid> valid) {
+  private Map<ViewerArm, RecordedArm> assignments(Iterable<Valid> valid) {
     Map<UUID, Experiment> experimentsById = new HashMap<>();
     Map<UUID, Set<String>> keys = new HashMap<>();
     for (Valid v : valid) {
@@ -216,13 +216,13 @@ public class EventIngestionService {
         keys.computeIfAbsent(v.experiment.getId(), x -> new HashSet<>()).add(v.viewer.viewerKey());
       }
     }
-    Map<ViewerArm, StickyAssignment> found = new HashMap<>();
+    Map<ViewerArm, RecordedArm> found = new HashMap<>();
     keys.forEach(
         (id, viewers) ->
             assignments
                 .findAll(id, experimentsById.get(id).getBucketVersion(), viewers)
                 .values()
-                .forEach(a -> found.put(new ViewerArm(id, a.getViewerKey(), a.getArmId()), a)));
+                .forEach(a -> found.put(new ViewerArm(id, a.viewerKey(), a.armId()), a)));
     return found;
   }
 
@@ -230,9 +230,9 @@ public class EventIngestionService {
    * The period a viewer's counters start in: their assignment's, else the one allocating their
    * group now (an app that assigned them itself did so by the weights in force).
    */
-  private static int period(Valid first, StickyAssignment assigned) {
+  private static int period(Valid first, RecordedArm assigned) {
     if (assigned != null) {
-      return assigned.getPeriod();
+      return assigned.period();
     }
     return first.experiment.periodFor(first.event.audienceGroupId()).getPeriod();
   }
