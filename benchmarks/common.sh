@@ -47,6 +47,16 @@ stop_marquee() {
   fi
 }
 
+# use_database h2|postgresql: the database of the next start_marquee (postgresql: the server of
+# benchmarks/postgres.sh, or MARQUEE_DB_URL)
+use_database() {
+  if [ "$1" = postgresql ]; then
+    export MARQUEE_DB_DRIVER=postgresql
+    export MARQUEE_DB_URL=${MARQUEE_DB_URL:-jdbc:postgresql://127.0.0.1:55432/postgres}
+    export MARQUEE_DB_USER=marquee MARQUEE_DB_PASSWORD=marquee
+  fi
+}
+
 machine() {
   echo "$(nproc) cores, $(lscpu | sed -n 's/^Model name:\s*//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 }

@@ -46,6 +46,17 @@ public final class Jpa {
   private final EntityManager proxy;
 
   Jpa(DataSource dataSource) {
+    this(dataSource, ENTITIES);
+  }
+
+  /**
+   * A harness of its own on a migrated database: a separate EntityManagerFactory, as another server
+   * node would have.
+   *
+   * @param entities the entity classes of the persistence unit (e.g. {@link #ENTITIES} plus a
+   *     higher module's)
+   */
+  public Jpa(DataSource dataSource, List<String> entities) {
     this.dataSource = dataSource;
     Properties props = new Properties();
     props.put("hibernate.hbm2ddl.auto", "none");
@@ -57,7 +68,7 @@ public final class Jpa {
     props.put("hibernate.generate_statistics", "true");
     this.factory =
         new HibernatePersistenceProvider()
-            .createContainerEntityManagerFactory(unit(dataSource, props), props);
+            .createContainerEntityManagerFactory(unit(dataSource, props, entities), props);
     this.proxy =
         (EntityManager)
             Proxy.newProxyInstance(
@@ -123,7 +134,7 @@ public final class Jpa {
         });
   }
 
-  private static PersistenceUnitInfo unit(DataSource ds, Properties props) {
+  private static PersistenceUnitInfo unit(DataSource ds, Properties props, List<String> entities) {
     return new PersistenceUnitInfo() {
       @Override
       public String getPersistenceUnitName() {
@@ -167,7 +178,7 @@ public final class Jpa {
 
       @Override
       public List<String> getManagedClassNames() {
-        return ENTITIES;
+        return entities;
       }
 
       @Override

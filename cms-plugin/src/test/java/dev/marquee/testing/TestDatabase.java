@@ -18,21 +18,29 @@ public enum TestDatabase {
   H2,
   POSTGRES;
 
+  private DataSource dataSource;
   private Jpa jpa;
 
   /** The migrated database's JPA harness, emptied of all data. */
   public synchronized Jpa freshJpa() {
     if (jpa == null) {
-      DataSource dataSource = this == H2 ? h2() : postgres();
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      jpa = new Jpa(dataSource);
+      jpa = new Jpa(dataSource());
     }
     wipe(jpa.dataSource());
     return jpa;
+  }
+
+  /**
+   * The database, started and migrated with every {@code db/migration} script on the classpath (a
+   * higher module's tests get its own migrations too), data left as it is.
+   */
+  public synchronized DataSource dataSource() {
+    if (dataSource == null) {
+      DataSource ds = this == H2 ? h2() : postgres();
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      dataSource = ds;
+    }
+    return dataSource;
   }
 
   private static DataSource h2() {

@@ -51,21 +51,26 @@ class BanditIT {
     return b;
   }
 
+  private static RenderingFixtures.TwoVariants entry;
+
+  /** One entry with two rendered variants for every test (each has audience groups of its own). */
+  synchronized RenderingFixtures.TwoVariants entry() {
+    if (entry == null) {
+      entry =
+          RenderingFixtures.entryWithTwoVariants(
+              ApiClient.anonymous(base).as("editor"), "bandit-" + RUN);
+    }
+    return entry;
+  }
+
   Map<String, Object> banditExperiment(String suffix, Map<String, Object> bandit) {
-    Map<String, Object> e = new HashMap<>();
-    e.put("externalId", "bandit-" + RUN + "-" + suffix);
-    e.put("kind", "MOVIE");
-    e.put("title", "Bandit " + suffix);
-    ApiClient.Reply entry = ApiClient.anonymous(base).as("editor").postJson("api/v1/entries", e);
-    assertThat(entry.status()).as("%s", entry).isEqualTo(201);
     Map<String, Object> g = new HashMap<>();
     g.put("name", "Bandit " + suffix + " " + RUN);
     g.put("rules", List.of(Map.of("apps", List.of("bandit-" + suffix + "-" + RUN))));
     ApiClient.Reply group = experimenter().postJson("api/v1/audience-groups", g);
     assertThat(group.status()).as("%s", group).isEqualTo(201);
     Map<String, Object> x =
-        ExperimentsIT.experiment(
-            entry.json().path("id").asText(), List.of(group.json().path("id").asText()));
+        ExperimentsIT.experiment(entry(), List.of(group.json().path("id").asText()));
     x.put("mode", "BANDIT");
     if (bandit != null) {
       x.put("bandit", bandit);
@@ -96,8 +101,8 @@ class BanditIT {
     belowFloor.put(
         "arms",
         List.of(
-            ExperimentsIT.arm("Published", true, 0.97),
-            ExperimentsIT.arm("Close-up", false, 0.03)));
+            ExperimentsIT.arm("Published", entry().first(), true, 0.97),
+            ExperimentsIT.arm("Close-up", entry().second(), false, 0.03)));
     assertFieldError(experimenter().postJson("api/v1/experiments", belowFloor), "arms[1].weight");
 
     Map<String, Object> abWithBandit = banditExperiment("ab", bandit(0.05, 10, "PT1H"));

@@ -15,7 +15,7 @@ import dev.marquee.experiment.audience.rules.AudienceRule;
 import dev.marquee.experiment.bandit.BanditSchedule;
 import dev.marquee.experiment.enrolment.Assignment;
 import dev.marquee.experiment.enrolment.AssignmentService;
-import dev.marquee.experiment.events.EventIngestionService;
+import dev.marquee.experiment.events.EventIngestion;
 import dev.marquee.experiment.events.EventOutcome;
 import dev.marquee.experiment.events.EventType;
 import dev.marquee.experiment.events.IncomingEvent;
@@ -57,14 +57,15 @@ class BanditScheduleIT {
 
   @Deployment
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClass(BanditScheduleIT.class);
+    return MarqueeDeployment.war().addClasses(BanditScheduleIT.class, RenderedVariants.class);
   }
 
   @Inject CatalogService catalog;
   @Inject AudienceService audiences;
   @Inject ExperimentService experiments;
   @Inject AssignmentService assignments;
-  @Inject EventIngestionService ingestion;
+  @Inject EventIngestion ingestion;
+  @Inject RenderedVariants rendered;
   @Inject BanditSchedule schedule;
   @Inject HoldoutService holdout;
   @PersistenceContext EntityManager em;
@@ -101,13 +102,14 @@ class BanditScheduleIT {
   }
 
   private ExperimentDraft bandit(UUID entry, UUID group) {
+    List<UUID> variants = rendered.render(entry, "bandit-schedule-" + UUID.randomUUID(), 2);
     return new ExperimentDraft(
         entry,
         "Bandit schedule " + RUN,
         List.of(group),
         List.of(
-            new ArmDraft("Published", UUID.randomUUID(), true, 0.5),
-            new ArmDraft("New", UUID.randomUUID(), false, 0.5)),
+            new ArmDraft("Published", variants.get(0), true, 0.5),
+            new ArmDraft("New", variants.get(1), false, 0.5)),
         1.0,
         ExperimentMetric.CLICK_THROUGH,
         null,

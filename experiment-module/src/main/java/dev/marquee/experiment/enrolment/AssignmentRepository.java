@@ -4,15 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Sticky assignments: insert-if-absent (concurrency-safe), lookup and erasure. */
 @ApplicationScoped
 public class AssignmentRepository {
   @PersistenceContext private EntityManager em;
   @Inject SqlDialect dialect;
+
+  protected AssignmentRepository() {}
+
+  /** A repository on the given entity manager (outside a container). */
+  public AssignmentRepository(EntityManager em, SqlDialect dialect) {
+    this.em = em;
+    this.dialect = dialect;
+  }
 
   /** The viewer's assignment in this bucket version, if any. */
   public Optional<StickyAssignment> find(UUID experimentId, String viewerKey, int bucketVersion) {
@@ -25,6 +40,55 @@ public class AssignmentRepository {
         .setParameter("b", bucketVersion)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The recorded arms of these viewers in this bucket version, by viewer key, in one statement: on
+   * PostgreSQL the keys go as one array parameter ({@code = any(?)}), so the statement is the same
+   * for every batch and not planned anew for each list length.
+   */
+  public Map<String, RecordedArm> findAll(
+      UUID experimentId, int bucketVersion, Collection<String> viewerKeys) {
+    if (viewerKeys.isEmpty()) {
+      return Map.of();
+    }
+    String[] keys = viewerKeys.toArray(String[]::new);
+    boolean postgres = dialect.isPostgres();
+    String sql =
+        "select viewer_key, arm_id, period, propensity from experiment_assignment"
+            + " where experiment_id = ? and bucket_version = ? and viewer_key "
+            + (postgres
+                ? "= any(?)"
+                : "in (" + String.join(", ", Collections.nCopies(keys.length, "?")) + ")");
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            c -> {
+              Map<String, RecordedArm> found = new HashMap<>();
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, experimentId);
+                s.setInt(2, bucketVersion);
+                if (postgres) {
+                  s.setArray(3, c.createArrayOf("varchar", keys));
+                } else {
+                  for (int i = 0; i < keys.length; i++) {
+                    s.setString(3 + i, keys[i]);
+                  }
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    double propensity = rs.getDouble(4);
+                    found.put(
+                        rs.getString(1),
+                        new RecordedArm(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getInt(3),
+                            rs.wasNull() ? null : propensity));
+                  }
+                }
+              }
+              return found;
+            });
   }
 
   /**

@@ -18,6 +18,13 @@ public class SqlDialect {
 
   private volatile Boolean postgres;
 
+  protected SqlDialect() {}
+
+  /** The dialect of the given database (outside a container). */
+  public SqlDialect(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
   /** Whether the database is PostgreSQL (otherwise H2). */
   public boolean isPostgres() {
     Boolean known = postgres;

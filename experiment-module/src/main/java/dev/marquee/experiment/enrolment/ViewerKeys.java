@@ -48,6 +48,13 @@ public class ViewerKeys {
 
   private SecretKeySpec secret;
 
+  protected ViewerKeys() {}
+
+  /** Keys made with the given base64 secret (outside a container). */
+  public ViewerKeys(String base64Secret) {
+    this.secret = new SecretKeySpec(decode(base64Secret), ALGORITHM);
+  }
+
   @PostConstruct
   void init() {
     byte[] key =
@@ -55,12 +62,20 @@ public class ViewerKeys {
     this.secret = new SecretKeySpec(key, ALGORITHM);
   }
 
+  // Mac is not thread-safe, and event ingestion keys every event: one initialised Mac per thread
+  // (doFinal resets it) instead of a provider lookup and key set-up per call
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   /** The pseudonymous key of a viewer id (64 hex characters). */
   public String keyOf(String viewerId) {
+    return HexFormat.of().formatHex(macs.get().doFinal(viewerId.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM); // Mac is not thread-safe; instances are cheap
+      Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(secret);
-      return HexFormat.of().formatHex(mac.doFinal(viewerId.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
     }

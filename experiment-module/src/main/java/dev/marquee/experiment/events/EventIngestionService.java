@@ -4,7 +4,8 @@ import dev.marquee.audit.AuditLog;
 import dev.marquee.errors.FieldError;
 import dev.marquee.errors.InvalidInputException;
 import dev.marquee.experiment.enrolment.AssignmentRepository;
-import dev.marquee.experiment.enrolment.StickyAssignment;
+import dev.marquee.experiment.enrolment.RecordedArm;
+import dev.marquee.experiment.enrolment.SqlDialect;
 import dev.marquee.experiment.enrolment.ViewerKeys;
 import dev.marquee.experiment.holdout.HoldoutService;
 import dev.marquee.experiment.lifecycle.Arm;
@@ -16,26 +17,36 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Ingests a batch of events in one transaction: each event is validated, stored once under its
- * client event id (a retried batch reports DUPLICATE and counts nothing again) and applied to the
- * viewer's locked counters, from which exact deltas for the aggregates follow.
+ * Ingests a batch of events in one transaction with a handful of set-based statements, whatever the
+ * batch size:
  *
- * <p>Lock order is fixed to avoid deadlocks between concurrent batches: viewer rows in (experiment,
- * viewer key, arm) order, each locked before its events' ids are inserted, then the aggregate rows
- * in key order.
+ * <ol>
+ *   <li>validate every event (in memory, experiments read once per batch);
+ *   <li>look up the recorded assignments of the batch's viewers (one query per experiment);
+ *   <li>insert the raw events whose id is new; the others are duplicates and count nothing;
+ *   <li>sum the new events per viewer and arm and add those sums to the per-viewer counter rows,
+ *       reading each row's totals before the addition;
+ *   <li>derive the aggregate deltas from those before/after totals ({@link BatchAggregates}) and
+ *       add them to the daily, ratio-sum and period rows.
+ * </ol>
+ *
+ * <p>Rows are written in one global order (events by id, viewer rows, then aggregate rows by key),
+ * so concurrent batches never deadlock one another. Callers should use {@link EventIngestion},
+ * which also takes turns on H2 and re-runs a batch that lost a race.
  *
  * <p>Events of viewers in the global holdout carry no arm and are counted under {@link
  * HoldoutService#HOLDOUT_ARM}. Each stored event copies the propensity of the viewer's recorded
@@ -47,34 +58,48 @@ public class EventIngestionService {
   /** Largest batch accepted. */
   public static final int MAX_BATCH = 1000;
 
-  private static final int IMPRESSIONS = 0;
-  private static final int CLICKS = 1;
-  private static final int PLAYS = 2;
-  private static final int QUALIFIED = 3;
-  private static final int EXPOSED = 4;
-  private static final int CLICKED = 5;
-  private static final int PLAYED = 6;
-  private static final int QUALIFIED_VIEWERS = 7;
+  private ExperimentRepository experiments;
+  private ViewerKeys viewerKeys;
+  private HoldoutService holdout;
+  private AssignmentRepository assignments;
+  private SqlDialect dialect;
+  private PostgresEventBatchWriter postgresWriter;
+  private H2EventBatchWriter h2Writer;
+  private Duration maxAge;
+  private Duration maxSkew;
+  private Duration pausedGrace;
 
-  @Inject ExperimentRepository experiments;
-  @Inject EventRepository events;
-  @Inject ViewerKeys viewerKeys;
-  @Inject HoldoutService holdout;
-  @Inject AssignmentRepository assignments;
+  protected EventIngestionService() {}
 
   @Inject
-  @ConfigProperty(name = "marquee.events.max-age", defaultValue = "P7D")
-  Duration maxAge;
+  public EventIngestionService(
+      ExperimentRepository experiments,
+      ViewerKeys viewerKeys,
+      HoldoutService holdout,
+      AssignmentRepository assignments,
+      SqlDialect dialect,
+      PostgresEventBatchWriter postgresWriter,
+      H2EventBatchWriter h2Writer,
+      @ConfigProperty(name = "marquee.events.max-age", defaultValue = "P7D") Duration maxAge,
+      @ConfigProperty(name = "marquee.events.max-skew", defaultValue = "PT5M") Duration maxSkew,
+      @ConfigProperty(name = "marquee.events.paused-grace", defaultValue = "PT15M")
+          Duration pausedGrace) {
+    this.experiments = experiments;
+    this.viewerKeys = viewerKeys;
+    this.holdout = holdout;
+    this.assignments = assignments;
+    this.dialect = dialect;
+    this.postgresWriter = postgresWriter;
+    this.h2Writer = h2Writer;
+    this.maxAge = maxAge;
+    this.maxSkew = maxSkew;
+    this.pausedGrace = pausedGrace;
+  }
 
-  @Inject
-  @ConfigProperty(name = "marquee.events.max-skew", defaultValue = "PT5M")
-  Duration maxSkew;
-
-  @Inject
-  @ConfigProperty(name = "marquee.events.paused-grace", defaultValue = "PT15M")
-  Duration pausedGrace;
-
-  /** Ingests the batch; one outcome per event, in input order. */
+  /**
+   * Ingests the batch; one outcome per event, in input order. Of several events with one id in a
+   * batch the first is counted and the others are duplicates.
+   */
   public List<EventOutcome> ingest(List<IncomingEvent> batch) {
     if (batch.size() > MAX_BATCH) {
       throw new InvalidInputException(
@@ -83,140 +108,141 @@ public class EventIngestionService {
     Instant now = AuditLog.now();
     EventOutcome[] outcomes = new EventOutcome[batch.size()];
     Map<UUID, Optional<Experiment>> cache = new HashMap<>();
-    List<Valid> valid = new ArrayList<>();
+    Map<String, Valid> valid = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       IncomingEvent e = batch.get(i);
       String problem = problem(e, cache, now);
       if (problem != null) {
         outcomes[i] = EventOutcome.rejected(e.eventId(), problem);
+      } else if (valid.containsKey(e.eventId())) {
+        outcomes[i] = EventOutcome.duplicate(e.eventId());
       } else {
         Experiment x = cache.get(e.experimentId()).orElseThrow();
         UUID arm = e.armId() == null ? HoldoutService.HOLDOUT_ARM : e.armId();
-        valid.add(new Valid(i, e, x, viewerKeys.keyOf(e.viewerId()), arm));
+        ViewerArm viewer = new ViewerArm(x.getId(), viewerKeys.keyOf(e.viewerId()), arm);
+        valid.put(e.eventId(), new Valid(i, e, x, viewer, qualified(e, x)));
       }
     }
-    valid.sort(
-        Comparator.comparing((Valid v) -> v.event.experimentId())
-            .thenComparing(v -> v.viewerKey)
-            .thenComparing(v -> v.arm)
-            .thenComparing(v -> v.event.eventId()));
+    if (valid.isEmpty()) {
+      return List.of(outcomes);
+    }
+    Map<ViewerArm, RecordedArm> assigned = assignments(valid.values());
 
-    Map<String, Aggregate> daily = new TreeMap<>();
-    Map<String, Aggregate> sums = new TreeMap<>();
-    Map<String, Optional<StickyAssignment>> propensities = new HashMap<>();
-    Map<String, Aggregate> periods = new TreeMap<>();
-    for (Valid v : valid) {
-      IncomingEvent e = v.event;
-      Optional<StickyAssignment> assigned = assignment(v, propensities);
-      ViewerCounts counts =
-          events.lockViewer(
-              e.experimentId(), v.viewerKey, v.arm, e.audienceGroupId(), period(v, assigned));
-      Double propensity =
-          assigned
-              .filter(a -> a.getArmId().equals(v.arm))
-              .map(StickyAssignment::getPropensity)
-              .orElse(null);
-      if (!events.insertEventIfAbsent(
-          e, v.arm, v.viewerKey, counts.getAudienceGroupId(), propensity, now)) {
-        outcomes[v.index] = EventOutcome.duplicate(e.eventId());
-        continue;
-      }
-      apply(v, counts, daily, sums, periods);
-      outcomes[v.index] = EventOutcome.accepted(e.eventId());
+    EventBatchWriter writer = dialect.isPostgres() ? postgresWriter : h2Writer;
+    List<RawEvent> rows = new ArrayList<>();
+    for (Valid v : valid.values()) {
+      rows.add(
+          new RawEvent(
+              v.event.eventId(),
+              v.viewer.experimentId(),
+              v.viewer.armId(),
+              v.event.audienceGroupId(),
+              v.viewer.viewerKey(),
+              v.event.type(),
+              v.event.watchedSeconds(),
+              v.event.occurredAt(),
+              now,
+              Optional.ofNullable(assigned.get(v.viewer))
+                  .map(RecordedArm::propensity)
+                  .orElse(null)));
     }
-    daily.values().forEach(a -> events.addDaily(a.experiment, a.arm, a.group, a.day, a.deltas));
-    sums.values().forEach(a -> events.addSums(a.experiment, a.arm, a.group, a.deltas));
-    periods
-        .values()
-        .forEach(a -> events.addPeriodOutcomes(a.experiment, a.period, a.arm, a.group, a.deltas));
+    rows.sort(Comparator.comparing(RawEvent::eventId));
+    Set<String> inserted = writer.insertNew(rows);
+
+    // the new events of each viewer, in the order they occurred
+    Map<ViewerArm, List<Valid>> byViewer = new TreeMap<>();
+    for (Valid v : valid.values()) {
+      if (inserted.contains(v.event.eventId())) {
+        byViewer.computeIfAbsent(v.viewer, k -> new ArrayList<>()).add(v);
+        outcomes[v.index] = EventOutcome.accepted(v.event.eventId());
+      } else {
+        outcomes[v.index] = EventOutcome.duplicate(v.event.eventId());
+      }
+    }
+    if (byViewer.isEmpty()) {
+      return List.of(outcomes);
+    }
+    List<ViewerDelta> deltas = new ArrayList<>();
+    for (Map.Entry<ViewerArm, List<Valid>> entry : byViewer.entrySet()) {
+      List<Valid> events = entry.getValue();
+      events.sort(
+          Comparator.comparing((Valid v) -> v.event.occurredAt())
+              .thenComparing(v -> v.event.eventId()));
+      ViewerTotals add = ViewerTotals.NONE;
+      for (Valid v : events) {
+        add = add.plus(v.event.type(), v.qualified);
+      }
+      Valid first = events.get(0);
+      deltas.add(
+          new ViewerDelta(
+              entry.getKey(),
+              first.event.audienceGroupId(),
+              period(first, assigned.get(entry.getKey())),
+              add));
+    }
+    Map<ViewerArm, ViewerCounter> before = writer.addToViewers(deltas);
+
+    BatchAggregates aggregates = new BatchAggregates();
+    Map<String, UUID> regrouped = new TreeMap<>();
+    for (Map.Entry<ViewerArm, List<Valid>> entry : byViewer.entrySet()) {
+      ViewerCounter row = before.get(entry.getKey());
+      List<BatchAggregates.CountedEvent> counted = new ArrayList<>();
+      for (Valid v : entry.getValue()) {
+        counted.add(
+            new BatchAggregates.CountedEvent(v.event.type(), v.qualified, v.event.occurredAt()));
+        if (!v.event.audienceGroupId().equals(row.audienceGroupId())) {
+          regrouped.put(v.event.eventId(), row.audienceGroupId());
+        }
+      }
+      aggregates.addViewer(entry.getKey(), row, counted);
+    }
+    writer.regroup(regrouped);
+    writer.add(CounterTable.DAILY, aggregates.daily());
+    writer.add(CounterTable.RATIO_SUMS, aggregates.sums());
+    writer.add(CounterTable.PERIOD_OUTCOMES, aggregates.periods());
     return List.of(outcomes);
   }
 
-  /** The viewer's recorded assignment in the current bucket version (looked up once per batch). */
-  private Optional<StickyAssignment> assignment(
-      Valid v, Map<String, Optional<StickyAssignment>> recorded) {
-    if (v.arm.equals(HoldoutService.HOLDOUT_ARM)) {
-      return Optional.empty();
+  /**
+   * The recorded assignments (current bucket version) of the batch's viewers whose events are for
+   * the arm they were assigned; one query per experiment.
+   */
+  private Map<ViewerArm, RecordedArm> assignments(Iterable<Valid> valid) {
+    Map<UUID, Experiment> experimentsById = new HashMap<>();
+    Map<UUID, Set<String>> keys = new HashMap<>();
+    for (Valid v : valid) {
+      if (!v.viewer.armId().equals(HoldoutService.HOLDOUT_ARM)) {
+        experimentsById.put(v.experiment.getId(), v.experiment);
+        keys.computeIfAbsent(v.experiment.getId(), x -> new HashSet<>()).add(v.viewer.viewerKey());
+      }
     }
-    return recorded.computeIfAbsent(
-        v.event.experimentId() + "/" + v.viewerKey,
-        k ->
-            assignments.find(v.event.experimentId(), v.viewerKey, v.experiment.getBucketVersion()));
+    Map<ViewerArm, RecordedArm> found = new HashMap<>();
+    keys.forEach(
+        (id, viewers) ->
+            assignments
+                .findAll(id, experimentsById.get(id).getBucketVersion(), viewers)
+                .values()
+                .forEach(a -> found.put(new ViewerArm(id, a.viewerKey(), a.armId()), a)));
+    return found;
   }
 
   /**
    * The period a viewer's counters start in: their assignment's, else the one allocating their
    * group now (an app that assigned them itself did so by the weights in force).
    */
-  private static int period(Valid v, Optional<StickyAssignment> assigned) {
-    if (assigned.isPresent() && assigned.get().getArmId().equals(v.arm)) {
-      return assigned.get().getPeriod();
+  private static int period(Valid first, RecordedArm assigned) {
+    if (assigned != null) {
+      return assigned.period();
     }
-    return v.experiment.periodFor(v.event.audienceGroupId()).getPeriod();
+    return first.experiment.periodFor(first.event.audienceGroupId()).getPeriod();
   }
 
-  private void apply(
-      Valid v,
-      ViewerCounts c,
-      Map<String, Aggregate> daily,
-      Map<String, Aggregate> sums,
-      Map<String, Aggregate> periods) {
-    IncomingEvent e = v.event;
-    boolean isNew = c.isNew();
-    long m0 = c.getClicks();
-    long d0 = c.getImpressions();
-    boolean clicked0 = m0 > 0;
-    boolean played0 = c.getPlays() > 0;
-    boolean qualified0 = c.getQualifiedPlays() > 0;
-    Integer threshold = v.experiment.getQualifiedPlaySeconds();
-    boolean qualified =
-        e.type() == EventType.PLAY
-            && threshold != null
-            && e.watchedSeconds() != null
-            && e.watchedSeconds() >= threshold;
-    c.add(e.type(), qualified);
-    long m1 = c.getClicks();
-    long d1 = c.getImpressions();
-
-    UUID group = c.getAudienceGroupId();
-    LocalDate day = LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC);
-    long[] dd =
-        daily.computeIfAbsent(
-                e.experimentId() + "/" + v.arm + "/" + group + "/" + day,
-                k -> new Aggregate(e.experimentId(), v.arm, group, day, 8))
-            .deltas;
-    dd[IMPRESSIONS] += e.type() == EventType.IMPRESSION ? 1 : 0;
-    dd[CLICKS] += e.type() == EventType.CLICK ? 1 : 0;
-    dd[PLAYS] += e.type() == EventType.PLAY ? 1 : 0;
-    dd[QUALIFIED] += qualified ? 1 : 0;
-    dd[EXPOSED] += isNew ? 1 : 0;
-    dd[CLICKED] += !clicked0 && m1 > 0 ? 1 : 0;
-    dd[PLAYED] += !played0 && c.getPlays() > 0 ? 1 : 0;
-    dd[QUALIFIED_VIEWERS] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
-
-    if (c.getPeriod() != null) {
-      int period = c.getPeriod();
-      long[] pd =
-          periods.computeIfAbsent(
-                  e.experimentId() + "/" + period + "/" + v.arm + "/" + group,
-                  k -> new Aggregate(e.experimentId(), v.arm, group, null, 4).in(period))
-              .deltas;
-      pd[0] += isNew ? 1 : 0;
-      pd[1] += !clicked0 && m1 > 0 ? 1 : 0;
-      pd[2] += !played0 && c.getPlays() > 0 ? 1 : 0;
-      pd[3] += !qualified0 && c.getQualifiedPlays() > 0 ? 1 : 0;
-    }
-    long[] sd =
-        sums.computeIfAbsent(
-                e.experimentId() + "/" + v.arm + "/" + group,
-                k -> new Aggregate(e.experimentId(), v.arm, group, null, 6))
-            .deltas;
-    sd[0] += isNew ? 1 : 0;
-    sd[1] += m1 - m0;
-    sd[2] += d1 - d0;
-    sd[3] += m1 * m1 - m0 * m0;
-    sd[4] += d1 * d1 - d0 * d0;
-    sd[5] += m1 * d1 - m0 * d0;
+  private static boolean qualified(IncomingEvent e, Experiment x) {
+    Integer threshold = x.getQualifiedPlaySeconds();
+    return e.type() == EventType.PLAY
+        && threshold != null
+        && e.watchedSeconds() != null
+        && e.watchedSeconds() >= threshold;
   }
 
   /** Why the event cannot be counted, or null. */
@@ -279,33 +305,7 @@ public class EventIngestionService {
             : "");
   }
 
-  /**
-   * An event that passed validation.
-   *
-   * @param arm its arm, or {@link HoldoutService#HOLDOUT_ARM} for a held-out viewer
-   */
+  /** An event that passed validation, with the viewer row it counts in. */
   private record Valid(
-      int index, IncomingEvent event, Experiment experiment, String viewerKey, UUID arm) {}
-
-  private static final class Aggregate {
-    final UUID experiment;
-    final UUID arm;
-    final UUID group;
-    final LocalDate day;
-    final long[] deltas;
-    int period;
-
-    Aggregate(UUID experiment, UUID arm, UUID group, LocalDate day, int columns) {
-      this.experiment = experiment;
-      this.arm = arm;
-      this.group = group;
-      this.day = day;
-      this.deltas = new long[columns];
-    }
-
-    Aggregate in(int allocationPeriod) {
-      this.period = allocationPeriod;
-      return this;
-    }
-  }
+      int index, IncomingEvent event, Experiment experiment, ViewerArm viewer, boolean qualified) {}
 }

@@ -41,6 +41,15 @@ public class HoldoutService {
 
   private volatile Cached cached;
 
+  protected HoldoutService() {}
+
+  /** The holdout on the given entity manager (outside a container). */
+  public HoldoutService(EntityManager em, AuditLog audit, Duration cacheTtl) {
+    this.em = em;
+    this.audit = audit;
+    this.cacheTtl = cacheTtl;
+  }
+
   private record Cached(GlobalHoldout holdout, Instant until) {}
 
   /**

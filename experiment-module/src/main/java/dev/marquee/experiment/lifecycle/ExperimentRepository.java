@@ -31,6 +31,9 @@ public interface ExperimentRepository {
 
   boolean entryExists(UUID entryId);
 
+  /** Which of these variants exist and were rendered for the entry. */
+  List<UUID> variantsOfEntry(UUID entryId, Collection<UUID> variantIds);
+
   /** Which of these audience groups exist. */
   List<UUID> existingGroups(Collection<UUID> groupIds);
 

@@ -254,7 +254,8 @@ public class ExperimentService {
     if (name.isEmpty()) {
       errors.add(new FieldError("name", "must not be blank"));
     }
-    if (d.entryId() == null || !experiments.entryExists(d.entryId())) {
+    boolean entryExists = d.entryId() != null && experiments.entryExists(d.entryId());
+    if (!entryExists) {
       errors.add(new FieldError("entryId", "no catalog entry has this id"));
     }
     if (d.audienceGroupIds().isEmpty()) {
@@ -273,6 +274,9 @@ public class ExperimentService {
       }
     }
     validateArms(d.arms(), errors);
+    if (entryExists) {
+      validateVariants(d, errors);
+    }
     validateBandit(d, errors);
     if (d.coverage() < 0 || d.coverage() > 1) {
       errors.add(new FieldError("coverage", "must be between 0 and 1"));
@@ -314,6 +318,28 @@ public class ExperimentService {
         d.scheduleEnd(),
         d.autoPublish(),
         d.bandit());
+  }
+
+  /** Every arm shows a variant rendered for the experiment's entry. */
+  private void validateVariants(ExperimentDraft d, List<FieldError> errors) {
+    Set<UUID> wanted = new HashSet<>();
+    d.arms().stream().map(ArmDraft::variantId).filter(v -> v != null).forEach(wanted::add);
+    Set<UUID> rendered = new HashSet<>(experiments.variantsOfEntry(d.entryId(), wanted));
+    for (int i = 0; i < d.arms().size(); i++) {
+      ArmDraft arm = d.arms().get(i);
+      if (arm.variantId() != null && !rendered.contains(arm.variantId())) {
+        errors.add(
+            new FieldError(
+                "arms[" + i + "].variantId",
+                "arm '"
+                    + (arm.name() == null ? "" : arm.name().trim())
+                    + "': no variant of entry "
+                    + d.entryId()
+                    + " has the id "
+                    + arm.variantId()
+                    + " (list the entry's variants with GET /api/v1/entries/{id}/variants)"));
+      }
+    }
   }
 
   private static void validateBandit(ExperimentDraft d, List<FieldError> errors) {

@@ -18,6 +18,13 @@ import java.util.UUID;
 public class JpaExperimentRepository implements ExperimentRepository {
   @PersistenceContext private EntityManager em;
 
+  protected JpaExperimentRepository() {}
+
+  /** A repository on the given entity manager (outside a container). */
+  public JpaExperimentRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<Experiment> find(UUID id) {
     return Optional.ofNullable(em.find(Experiment.class, id));
@@ -98,6 +105,18 @@ public class JpaExperimentRepository implements ExperimentRepository {
         .setParameter("id", entryId)
         .getResultList()
         .isEmpty();
+  }
+
+  @Override
+  public List<UUID> variantsOfEntry(UUID entryId, Collection<UUID> variantIds) {
+    if (variantIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select v.id from Variant v where v.entryId = :entry and v.id in :ids", UUID.class)
+        .setParameter("entry", entryId)
+        .setParameter("ids", variantIds)
+        .getResultList();
   }
 
   @Override
