@@ -107,7 +107,8 @@ final class HeaderDimensions {
           throw corrupt("JPEG scan starts before a frame header");
         }
         // In entropy-coded data 0xFF is always stuffed or a restart marker, so FFD9 only ends it.
-        for (int i = pos + 2 + length; i + 1 < b.length; i++) {
+        // Searched from the end, where a complete file has it, rather than through megabytes.
+        for (int i = b.length - 2; i >= pos + 2 + length; i--) {
           if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xD9) {
             return size;
           }

@@ -94,8 +94,9 @@ final class OverlayPainter {
 
   private static void drawText(Graphics2D g, TextBlock block, Overlay.Text t) {
     for (TextBlock.Line line : block.lines()) {
-      // Drawn as a TextLayout, exactly as it was measured (bidi, shaping, fractional advances).
-      TextLayout layout = new TextLayout(line.text(), block.font(), g.getFontRenderContext());
+      // Drawn as a TextLayout, exactly as it was measured (bidi, shaping, font fallback,
+      // fractional advances).
+      TextLayout layout = GlyphRuns.layout(line.text(), block.font(), g.getFontRenderContext());
       if (t.shadow() != null) {
         g.setColor(t.shadow());
         layout.draw(g, line.x() + block.shadowOffset(), line.baseline() + block.shadowOffset());
@@ -169,8 +170,11 @@ final class OverlayPainter {
     Font font = BundledFonts.font(b.fontName(), size);
     double padX = size * 0.5;
     double padY = size * 0.25;
+    // The label's height over every font it uses (fallbacks included).
     var metrics = font.getLineMetrics(b.label(), TextBlockLayout.FRC);
-    double textHeight = metrics.getAscent() + metrics.getDescent();
+    TextLayout measured = GlyphRuns.layout(b.label(), font, TextBlockLayout.FRC);
+    double ascent = Math.max(metrics.getAscent(), measured.getAscent());
+    double textHeight = ascent + Math.max(metrics.getDescent(), measured.getDescent());
     double boxHeight = textHeight + 2 * padY;
     if (boxHeight > safe.getHeight()) {
       return;
@@ -188,10 +192,8 @@ final class OverlayPainter {
     g.fill(new RoundRectangle2D.Double(x, y, boxWidth, boxHeight, boxHeight / 2, boxHeight / 2));
     g.setColor(b.textColor());
     TextBlock.Line line = block.lines().get(0);
-    new TextLayout(line.text(), font, g.getFontRenderContext())
+    GlyphRuns.layout(line.text(), block.font(), g.getFontRenderContext())
         .draw(
-            g,
-            (float) (x + padX + line.x() - block.bounds().getX()),
-            (float) (y + padY + metrics.getAscent()));
+            g, (float) (x + padX + line.x() - block.bounds().getX()), (float) (y + padY + ascent));
   }
 }

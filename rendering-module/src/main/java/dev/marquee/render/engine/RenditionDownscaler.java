@@ -1,9 +1,6 @@
 package dev.marquee.render.engine;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Makes a narrower copy of a stored rendition for a named delivery preset: same aspect ratio, same
@@ -36,8 +33,8 @@ public final class RenditionDownscaler {
     }
     int targetHeight = Math.max(1, Math.round(height * (maxWidth / (float) width)));
     PixelRect all = new PixelRect(0, 0, width, height);
-    BufferedImage decoded =
-        decoder.decode(source, all, SourceDecoder.shrinkOnLoadFactor(all, maxWidth, targetHeight));
+    DecodedRegion decoded =
+        decoder.decode(source, all, decoder.shrinkOnLoad(source, all, maxWidth, targetHeight));
     ImageFormat format = source.probe().format();
     OutputFormat output =
         switch (format) {
@@ -45,28 +42,11 @@ public final class RenditionDownscaler {
           case WEBP -> OutputFormat.webp(quality);
           case PNG -> OutputFormat.png();
         };
-    return RenditionEncoder.encode(resize(decoded, maxWidth, targetHeight, output), output);
-  }
-
-  private static BufferedImage resize(
-      BufferedImage image, int width, int height, OutputFormat output) {
-    int type = output.supportsAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-    try {
-      BufferedImage resized =
-          Thumbnails.of(image).forceSize(width, height).imageType(type).asBufferedImage();
-      if (resized.getType() == type) {
-        return resized;
-      }
-      BufferedImage converted = new BufferedImage(width, height, type);
-      Graphics2D g = converted.createGraphics();
-      try {
-        g.drawImage(resized, 0, 0, null);
-      } finally {
-        g.dispose();
-      }
-      return converted;
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // in-memory resize does no I/O
-    }
+    double[] window = decoded.locate(all);
+    BufferedImage resized =
+        LanczosResampler.resample(
+            decoded.image(), window[0], window[1], window[2], window[3], maxWidth, targetHeight);
+    // A JPEG decodes opaque and PNG/WebP keep alpha, so the resized type suits the output.
+    return RenditionEncoder.encode(resized, output);
   }
 }

@@ -1,11 +1,16 @@
 package dev.marquee.render.engine;
 
 import java.awt.Graphics2D;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Turns whatever a decoder produced (grey, palette, 16-bit, alpha, ICC-profiled) into 8-bit sRGB
@@ -58,35 +63,34 @@ final class SrgbNormalizer {
   }
 
   /**
-   * Reinterprets 8-bit pixels as being in {@code profile}'s colour space and converts them to sRGB,
-   * for decoders that return raw values and drop the embedded profile.
+   * Reinterprets 8-bit pixels as being in {@code space} and converts them to sRGB, for decoders
+   * that return raw values and drop the embedded profile.
    */
-  static BufferedImage fromProfile(BufferedImage srgbTyped, java.awt.color.ICC_Profile profile) {
+  static BufferedImage fromProfile(BufferedImage srgbTyped, ColorSpace space) {
     boolean alpha = srgbTyped.getColorModel().hasAlpha();
     int w = srgbTyped.getWidth();
     int h = srgbTyped.getHeight();
     int bands = alpha ? 4 : 3;
-    java.awt.image.ComponentColorModel tagged =
-        new java.awt.image.ComponentColorModel(
-            new java.awt.color.ICC_ColorSpace(profile),
+    ComponentColorModel tagged =
+        new ComponentColorModel(
+            space,
             alpha,
             false,
-            alpha ? java.awt.Transparency.TRANSLUCENT : java.awt.Transparency.OPAQUE,
-            java.awt.image.DataBuffer.TYPE_BYTE);
-    java.awt.image.WritableRaster raster = tagged.createCompatibleWritableRaster(w, h);
+            alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+            DataBuffer.TYPE_BYTE);
+    WritableRaster raster = tagged.createCompatibleWritableRaster(w, h);
+    byte[] samples = ((DataBufferByte) raster.getDataBuffer()).getData();
     int[] row = new int[w];
-    byte[] pixel = new byte[bands];
-    for (int y = 0; y < h; y++) {
+    for (int y = 0, i = 0; y < h; y++) {
       srgbTyped.getRGB(0, y, w, 1, row, 0, w);
-      for (int x = 0; x < w; x++) {
+      for (int x = 0; x < w; x++, i += bands) {
         int argb = row[x];
-        pixel[0] = (byte) (argb >> 16);
-        pixel[1] = (byte) (argb >> 8);
-        pixel[2] = (byte) argb;
+        samples[i] = (byte) (argb >> 16);
+        samples[i + 1] = (byte) (argb >> 8);
+        samples[i + 2] = (byte) argb;
         if (alpha) {
-          pixel[3] = (byte) (argb >>> 24);
+          samples[i + 3] = (byte) (argb >>> 24);
         }
-        raster.setDataElements(x, y, pixel);
       }
     }
     BufferedImage out = new BufferedImage(w, h, srgbTyped.getType());

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Word-wraps text into a pixel box: breaks at spaces (inside over-long words when it must), stops
+ * Word-wraps text into a pixel box: breaks at spaces (inside over-long words, or between the
+ * characters of scripts written without spaces such as Chinese and Japanese, when it must), stops
  * at the line limit or the box height, and ends a cut text with an ellipsis. Measures the glyphs'
  * visual bounds, not just advances, so nothing drawn leaves the box.
  */
@@ -38,15 +39,26 @@ public final class TextBlockLayout {
     // One pixel of margin absorbs antialiasing bleed at the glyph edges.
     double width = box.getWidth() - shadowOffset - 2;
     double height = box.getHeight() - shadowOffset - 2;
+    String normalized = text.strip().replaceAll("\\s+", " ");
+    // Line height from every font the text will use: a fallback (CJK, Devanagari) may reach higher
+    // or lower than the template's font.
     LineMetrics metrics = font.getLineMetrics("Ág", FRC);
-    double lineHeight = metrics.getAscent() + metrics.getDescent() + metrics.getLeading();
-    double glyphHeight = metrics.getAscent() + metrics.getDescent();
+    double ascent = metrics.getAscent();
+    double descent = metrics.getDescent();
+    double leading = metrics.getLeading();
+    if (!normalized.isEmpty() && font.canDisplayUpTo(normalized) != -1) {
+      TextLayout all = GlyphRuns.layout(normalized, font, FRC);
+      ascent = Math.max(ascent, all.getAscent());
+      descent = Math.max(descent, all.getDescent());
+      leading = Math.max(leading, all.getLeading());
+    }
+    double lineHeight = ascent + descent + leading;
+    double glyphHeight = ascent + descent;
     if (width <= 0 || height < glyphHeight) {
       return new TextBlock(font, List.of(), shadowOffset, emptyAt(box));
     }
     int lineLimit =
         Math.max(1, Math.min(maxLines, (int) ((height - glyphHeight) / lineHeight) + 1));
-    String normalized = text.strip().replaceAll("\\s+", " ");
     // One base direction for the whole block, from its first strong character: otherwise a wrapped
     // line that happens to start with Arabic would flip its ellipsis to the other side.
     boolean leftToRight =
@@ -71,7 +83,7 @@ public final class TextBlockLayout {
       double left = box.getX() + 1 + (width - lineWidth) * anchor.fx();
       float x = (float) (left - extent[0]);
       double lineTop = top + i * lineHeight;
-      float baseline = (float) (lineTop + metrics.getAscent());
+      float baseline = (float) (lineTop + ascent);
       Rectangle2D lineBounds =
           new Rectangle2D.Double(
               left, lineTop, lineWidth + shadowOffset, glyphHeight + shadowOffset);
@@ -157,8 +169,9 @@ public final class TextBlockLayout {
     if (s.isEmpty()) {
       return new double[] {0, 0};
     }
-    // TextLayout applies bidi and shaping (Arabic joining, Hebrew order) like the drawing does.
-    TextLayout layout = new TextLayout(s, font, FRC);
+    // TextLayout applies bidi, shaping (Arabic joining, Devanagari conjuncts) and font fallback
+    // like the drawing does.
+    TextLayout layout = GlyphRuns.layout(s, font, FRC);
     Rectangle2D visual = layout.getBounds();
     double advance = layout.getAdvance();
     return new double[] {Math.min(0, visual.getMinX()), Math.max(advance, visual.getMaxX())};

@@ -3,17 +3,14 @@ package dev.marquee.render.engine;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.coobird.thumbnailator.Thumbnails;
-import net.coobird.thumbnailator.resizers.configurations.ScalingMode;
 
 /**
  * Renders a variant: for one source image, region and template, one rendition per output size. The
- * source is decoded once (the union of all crops, subsampled for the largest output) and each size
- * is cut from that, resized with Thumbnailator, overlaid and encoded.
+ * source is decoded once (the union of all crops, shrunk on load as far as the largest output
+ * allows); each size is resampled from that with Lanczos 3, overlaid with Java2D and encoded.
  */
 public final class VariantRenderer {
   /** Longest side of the thumbnail that smart cropping analyses. */
@@ -39,13 +36,12 @@ public final class VariantRenderer {
     Map<Overlay.Logo, BufferedImage> logos = OverlayPainter.decodeLogos(spec);
     SourceImage source = decoder.open(sourceBytes);
     RenderPlan plan = plan(source, spec, region);
-    BufferedImage decoded = decoder.decode(source, plan.decodeRegion(), plan.subsampling());
+    DecodedRegion decoded = decoder.decode(source, plan.decodeRegion(), plan.shrink());
     List<Rendition> renditions = new ArrayList<>();
     for (int i = 0; i < spec.sizes().size(); i++) {
       OutputSize size = spec.sizes().get(i);
-      BufferedImage cropped = cut(decoded, plan, plan.crops().get(i));
-      BufferedImage canvas =
-          compose(resize(cropped, size), spec, texts == null ? Map.of() : texts, logos);
+      BufferedImage resized = resize(decoded, plan.crops().get(i), size);
+      BufferedImage canvas = compose(resized, spec, texts == null ? Map.of() : texts, logos);
       byte[] bytes = RenditionEncoder.encode(canvas, spec.format());
       renditions.add(
           new Rendition(
@@ -69,42 +65,25 @@ public final class VariantRenderer {
         needsSaliency ? SaliencyMap.of(decoder.thumbnail(source, SALIENCY_SIZE)) : null;
     List<PixelRect> crops = new ArrayList<>();
     PixelRect union = null;
-    int subsampling = Integer.MAX_VALUE;
+    int shrink = Integer.MAX_VALUE;
     for (OutputSize size : spec.sizes()) {
       PixelRect crop = CropCalculator.compute(w, h, size.aspect(), spec.crop(), region, saliency);
       crops.add(crop);
       union = union == null ? crop : union.union(crop);
       // The largest output relative to its crop limits how far the shared decode may shrink.
-      subsampling =
-          Math.min(
-              subsampling, SourceDecoder.shrinkOnLoadFactor(crop, size.width(), size.height()));
+      shrink = Math.min(shrink, decoder.shrinkOnLoad(source, crop, size.width(), size.height()));
     }
-    return new RenderPlan(List.copyOf(crops), union, subsampling);
+    return new RenderPlan(List.copyOf(crops), union, shrink);
   }
 
-  /** The crop, in the coordinates of the decoded (union, subsampled) image. */
-  private static BufferedImage cut(BufferedImage decoded, RenderPlan plan, PixelRect crop) {
-    int s = plan.subsampling();
-    PixelRect u = plan.decodeRegion();
-    int x = Math.min(decoded.getWidth() - 1, (crop.x() - u.x()) / s);
-    int y = Math.min(decoded.getHeight() - 1, (crop.y() - u.y()) / s);
-    int cw = Math.max(1, Math.min(decoded.getWidth() - x, Math.round(crop.width() / (float) s)));
-    int ch = Math.max(1, Math.min(decoded.getHeight() - y, Math.round(crop.height() / (float) s)));
-    return decoded.getSubimage(x, y, cw, ch);
-  }
-
-  private static BufferedImage resize(BufferedImage image, OutputSize size) {
-    if (image.getWidth() == size.width() && image.getHeight() == size.height()) {
-      return image;
-    }
-    try {
-      return Thumbnails.of(image)
-          .forceSize(size.width(), size.height())
-          .scalingMode(ScalingMode.PROGRESSIVE_BILINEAR)
-          .asBufferedImage();
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // in-memory resize does no I/O
-    }
+  /**
+   * The crop resized to the output with Lanczos 3, straight from the decoded pixels: the crop's
+   * edges are kept exactly even where they fall between the pixels of a reduced decode.
+   */
+  private static BufferedImage resize(DecodedRegion decoded, PixelRect crop, OutputSize size) {
+    double[] window = decoded.locate(crop);
+    return LanczosResampler.resample(
+        decoded.image(), window[0], window[1], window[2], window[3], size.width(), size.height());
   }
 
   private static BufferedImage compose(

@@ -79,6 +79,22 @@ public class TemplateAssets {
     }
   }
 
+  /**
+   * Stores the logo again (a no-op write that marks it as stored now) before a template version
+   * naming it is committed, so the orphan collector's grace period covers the commit even for a
+   * logo uploaded long ago and unused until now.
+   *
+   * @throws IllegalStateException if the logo went missing
+   */
+  public void retain(String key) {
+    byte[] png = bytes(key);
+    try {
+      store.put(new AssetKey(key), new ByteArrayInputStream(png));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The logo's bytes. @throws IllegalStateException if a validated logo went missing */
   public byte[] bytes(String key) {
     try {

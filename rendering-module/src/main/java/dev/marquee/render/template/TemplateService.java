@@ -60,6 +60,7 @@ public class TemplateService {
     if (templates.findByName(name).isPresent()) {
       throw new ResourceConflictException("A template named '" + name + "' already exists.");
     }
+    retainLogos(definition);
     Instant now = AuditLog.now();
     Template template = new Template(name, description, actor, now);
     templates.add(template);
@@ -106,6 +107,7 @@ public class TemplateService {
         && Objects.equals(description, template.getDescription())) {
       return latest;
     }
+    retainLogos(definition);
     TemplateVersion version = template.addVersion(definition, description, actor, AuditLog.now());
     templates.add(version);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -217,6 +219,15 @@ public class TemplateService {
   /** The engine's spec for a stored version (its logos are read from the asset store). */
   public RenderSpec renderSpec(TemplateVersion version) {
     return new RenderSpecMapper(assets::bytes).toSpec(version.definition());
+  }
+
+  /** The definition's logos count as stored now (see {@link TemplateAssets#retain}). */
+  private void retainLogos(TemplateDefinition definition) {
+    for (TemplateDefinition.OverlayDefinition overlay : definition.overlays()) {
+      if ("LOGO".equals(overlay.type())) {
+        assets.retain(overlay.asset());
+      }
+    }
   }
 
   private TemplateDefinitionValidator validator() {

@@ -42,7 +42,8 @@ public record VariantInputs(
    * Bumped when the engine's output for the same inputs changes on purpose, so new renders get new
    * keys instead of being skipped.
    */
-  static final int RENDERER_REVISION = 1;
+  static final int RENDERER_REVISION =
+      2; // 2: libjpeg-turbo shrink-on-load, Lanczos 3, font fallback
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,7 +18,8 @@ public final class RenderBenchmarkOutputs {
   public static void main(String[] args) throws Exception {
     VariantRenderer renderer =
         new VariantRenderer(new SourceDecoder(new SourceImageInspector(ImageLimits.defaults())));
-    for (String source : List.of("src-3840x2160.jpg", "src-1920x1080.jpg")) {
+    for (String source :
+        List.of("src-3840x2160.jpg", "src-1920x1080.jpg", "src-3840x2160-adobergb.jpg")) {
       byte[] bytes = BenchmarkVariant.read(source);
       String stem = source.replace(".jpg", "");
       for (boolean overlays : List.of(true, false)) {

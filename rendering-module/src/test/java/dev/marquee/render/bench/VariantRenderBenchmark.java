@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class VariantRenderBenchmark {
-  @Param({"src-3840x2160.jpg", "src-1920x1080.jpg"})
+  @Param({"src-3840x2160.jpg", "src-1920x1080.jpg", "src-3840x2160-adobergb.jpg"})
   public String source;
 
   private byte[] bytes;

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -34,7 +35,7 @@ class SourceDecoderTest {
     assertThat(source.orientation()).isEqualTo(ExifOrientation.ROTATE_90_CW);
     assertThat(source.displayedWidth()).isEqualTo(100);
     assertThat(source.displayedHeight()).isEqualTo(200);
-    BufferedImage displayed = decoder.decode(source, full(source), 1);
+    BufferedImage displayed = decoder.decode(source, full(source), 1).image();
     assertThat(displayed.getWidth()).isEqualTo(100);
     // The stored top-left red block is shown at the top-right after a clockwise quarter turn.
     assertReddish(displayed.getRGB(90, 10));
@@ -45,9 +46,9 @@ class SourceDecoderTest {
   void regionDecodeMatchesFullDecodeForEveryOrientation() {
     for (int tag = 1; tag <= 8; tag++) {
       SourceImage source = decoder.open(withOrientation(markedJpeg(), tag));
-      BufferedImage whole = decoder.decode(source, full(source), 1);
+      BufferedImage whole = decoder.decode(source, full(source), 1).image();
       PixelRect region = new PixelRect(5, 12, 30, 40);
-      BufferedImage part = decoder.decode(source, region, 1);
+      BufferedImage part = decoder.decode(source, region, 1).image();
       assertThat(part.getWidth()).as("orientation %s", tag).isEqualTo(30);
       assertThat(part.getHeight()).isEqualTo(40);
       for (int y = 0; y < 40; y += 7) {
@@ -61,6 +62,185 @@ class SourceDecoderTest {
   }
 
   @Test
+  void jpegsTakeTheLibjpegTurboPathAndTheRestStayWithImageIo() throws Exception {
+    // The natives are a build dependency on linux-x86_64, so the fast path must be exercised here.
+    assertThat(TurboJpeg.isAvailable()).isTrue();
+    assertThat(decoder.open(markedJpeg()).reducible()).isNotNull();
+    assertThat(decoder.open(progressiveJpeg(TestImages.solid(64, 48, 0x336699))).reducible())
+        .isNotNull();
+    assertThat(decoder.open(TestImages.encode(greyImage(), "jpg")).reducible()).isNotNull();
+    assertThat(decoder.open(cmykJpeg()).reducible()).as("CMYK").isNull();
+    assertThat(decoder.open(TestImages.encode(TestImages.solid(8, 8, 0), "png")).reducible())
+        .isNull();
+  }
+
+  @Test
+  void anEmbeddedSrgbProfileNeedsNoConversionAndOthersDo() {
+    byte[] plain = highQualityJpeg(TestImages.solid(16, 16, 0x808080));
+    byte[] srgb = withIccProfile(plain, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+    byte[] linear =
+        withIccProfile(plain, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
+    assertThat(decoder.open(srgb).reducible().convertFrom()).isNull();
+    assertThat(decoder.open(linear).reducible().convertFrom()).isNotNull();
+    assertThat(decodeAll(srgb).getRGB(8, 8) & 0xFF).isBetween(0x7E, 0x82);
+  }
+
+  @Test
+  void reducedDecodeMatchesAFullDecodeShrunkByTheSameFactor() {
+    byte[] jpeg =
+        highQualityJpeg(LanczosResamplerTest.rgb(TestImages.read(TestImages.bytes("coffee.png"))));
+    SourceImage source = decoder.open(jpeg);
+    PixelRect all = full(source);
+    BufferedImage whole = decoder.decode(source, all, 1).image();
+    for (int shrink : new int[] {2, 4, 8}) {
+      DecodedRegion reduced = decoder.decode(source, all, shrink);
+      assertThat(reduced.scale()).isEqualTo(shrink);
+      assertThat(reduced.image().getWidth()).isEqualTo((600 + shrink - 1) / shrink);
+      assertThat(reduced.image().getHeight()).isEqualTo((400 + shrink - 1) / shrink);
+      BufferedImage boxed = BoxShrink.shrink(whole, all, shrink, shrink);
+      assertThat(meanAbsoluteDifference(reduced.image(), boxed))
+          .as("1/%s in the DCT domain vs a box shrink of the full decode", shrink)
+          .isLessThan(3.0);
+    }
+  }
+
+  @Test
+  void theFastPathGivesTheSamePixelsAsImageIoWithinTolerance() {
+    for (byte[] jpeg :
+        List.of(
+            markedJpeg(),
+            progressiveJpeg(
+                LanczosResamplerTest.rgb(TestImages.read(TestImages.bytes("chelsea.png")))),
+            TestImages.encode(greyImage(), "jpg"))) {
+      SourceImage fast = decoder.open(jpeg);
+      SourceImage imageIo = new SourceImage(fast.bytes(), fast.probe(), fast.orientation(), null);
+      PixelRect region = new PixelRect(3, 5, fast.displayedWidth() - 7, fast.displayedHeight() - 9);
+      BufferedImage a = decoder.decode(fast, region, 1).image();
+      BufferedImage b = decoder.decode(imageIo, region, 1).image();
+      assertThat(a.getWidth()).isEqualTo(b.getWidth());
+      assertThat(a.getHeight()).isEqualTo(b.getHeight());
+      // Both are IJG-style decoders; upsampling and IDCT rounding differ by a level or two.
+      assertThat(meanAbsoluteDifference(a, b)).isLessThan(1.5);
+    }
+  }
+
+  @Test
+  void reducedRegionsLandOnTheRightDisplayedPixelsForEveryOrientation() {
+    for (int tag = 1; tag <= 8; tag++) {
+      SourceImage source = decoder.open(withOrientation(markedJpeg(), tag));
+      BufferedImage whole = decoder.decode(source, full(source), 1).image();
+      PixelRect region = new PixelRect(7, 13, 61, 43);
+      DecodedRegion half = decoder.decode(source, region, 2);
+      assertThat(half.scale()).isEqualTo(2);
+      // Each reduced pixel shows the 2x2 displayed block that locate() and the origin put it on.
+      for (int py = 1; py < half.image().getHeight() - 1; py += 3) {
+        for (int px = 1; px < half.image().getWidth() - 1; px += 3) {
+          int x0 = half.originX() + px * 2;
+          int y0 = half.originY() + py * 2;
+          double expected = 0;
+          for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+              expected += (whole.getRGB(x0 + dx, y0 + dy) >> 8 & 0xFF) / 4.0;
+            }
+          }
+          assertThat((double) (half.image().getRGB(px, py) >> 8 & 0xFF))
+              .as("orientation %s at reduced %s,%s", tag, px, py)
+              .isCloseTo(expected, org.assertj.core.data.Offset.offset(5.0));
+        }
+      }
+      double[] at = half.locate(region);
+      assertThat(at[2]).isEqualTo(30.5);
+      assertThat(at[0]).isBetween(0.0, 1.0);
+      assertThat(at[1]).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void aJpegLibjpegRefusesIsLeftToImageIoWhichRejectsIt() {
+    // Without its quantisation tables the scan cannot be decoded by anyone (missing Huffman tables
+    // would not do: libjpeg-turbo falls back to the standard ones); the header checks pass.
+    byte[] jpeg = withoutSegments(markedJpeg(), 0xDB);
+    SourceImage source = decoder.open(jpeg);
+    assertThat(source.reducible()).isNotNull();
+    assertThatThrownBy(() -> decoder.decode(source, full(source), 2))
+        .isInstanceOfSatisfying(
+            ImageRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(RejectionReason.DECODE_FAILED));
+  }
+
+  static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
+    int w = Math.min(a.getWidth(), b.getWidth());
+    int h = Math.min(a.getHeight(), b.getHeight());
+    double total = 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        for (int shift = 0; shift <= 16; shift += 8) {
+          total += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
+        }
+      }
+    }
+    return total / (w * h * 3.0);
+  }
+
+  private static BufferedImage greyImage() {
+    BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 40; x++) {
+        grey.getRaster().setSample(x, y, 0, x * 6);
+      }
+    }
+    return grey;
+  }
+
+  static byte[] progressiveJpeg(BufferedImage image) {
+    try {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (var stream = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        writer.write(null, new IIOImage(image, null, null), param);
+      }
+      writer.dispose();
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Inserts an APP2 ICC_PROFILE segment (one chunk) right after SOI. */
+  static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+    ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+    tagged.write(jpeg, 0, 2);
+    int length = 2 + 12 + 2 + profile.length;
+    tagged.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+    tagged.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    tagged.writeBytes(new byte[] {1, 1}); // chunk 1 of 1
+    tagged.writeBytes(profile);
+    tagged.write(jpeg, 2, jpeg.length - 2);
+    return tagged.toByteArray();
+  }
+
+  /** The JPEG without any segment of the given marker (before the first scan). */
+  static byte[] withoutSegments(byte[] jpeg, int marker) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    int pos = 2;
+    while ((jpeg[pos + 1] & 0xFF) != 0xDA) {
+      int length = (jpeg[pos + 2] & 0xFF) << 8 | jpeg[pos + 3] & 0xFF;
+      if ((jpeg[pos + 1] & 0xFF) != marker) {
+        out.write(jpeg, pos, 2 + length);
+      }
+      pos += 2 + length;
+    }
+    out.write(jpeg, pos, jpeg.length - pos);
+    return out.toByteArray();
+  }
+
+  @Test
   void corruptExifIsIgnored() {
     byte[] jpeg = markedJpeg();
     // APP1 Exif whose IFD offset points far outside the segment.
@@ -68,20 +248,26 @@ class SourceDecoderTest {
     byte[] broken = insertApp1(jpeg, tiff);
     SourceImage source = decoder.open(broken);
     assertThat(source.orientation()).isEqualTo(ExifOrientation.NORMAL);
-    assertThat(decoder.decode(source, full(source), 1).getWidth()).isEqualTo(200);
+    assertThat(decoder.decode(source, full(source), 1).image().getWidth()).isEqualTo(200);
   }
 
   @Test
   void shrinksOnLoadWithSubsampling() {
     SourceImage source = decoder.open(TestImages.encode(generated4k(), "jpg"));
     PixelRect crop = new PixelRect(0, 0, 3840, 2160);
-    int factor = SourceDecoder.shrinkOnLoadFactor(crop, 320, 180);
-    assertThat(factor).isEqualTo(6);
-    BufferedImage decoded = decoder.decode(source, crop, factor);
-    assertThat(decoded.getWidth()).isEqualTo(640);
-    assertThat(decoded.getHeight()).isEqualTo(360);
-    assertThat(SourceDecoder.shrinkOnLoadFactor(new PixelRect(0, 0, 500, 500), 400, 400))
-        .isEqualTo(1);
+    // libjpeg-turbo scales by 1/2, 1/4 or 1/8 in the DCT domain: the largest that stays >= output.
+    assertThat(decoder.shrinkOnLoad(source, crop, 320, 180)).isEqualTo(8);
+    assertThat(decoder.shrinkOnLoad(source, crop, 1280, 720)).isEqualTo(2);
+    assertThat(decoder.shrinkOnLoad(source, new PixelRect(0, 0, 500, 500), 400, 400)).isEqualTo(1);
+    BufferedImage decoded = decoder.decode(source, crop, 8).image();
+    assertThat(decoded.getWidth()).isEqualTo(480);
+    assertThat(decoded.getHeight()).isEqualTo(270);
+    // ImageIO subsampling skips pixels, so it keeps a 2x margin over the output.
+    SourceImage png = decoder.open(TestImages.encode(generated4k(), "png"));
+    assertThat(decoder.shrinkOnLoad(png, crop, 320, 180)).isEqualTo(6);
+    BufferedImage subsampled = decoder.decode(png, crop, 6).image();
+    assertThat(subsampled.getWidth()).isEqualTo(640);
+    assertThat(subsampled.getHeight()).isEqualTo(360);
   }
 
   @Test
@@ -143,8 +329,8 @@ class SourceDecoderTest {
   void subsampledRegionOfARotatedJpegShowsTheSameContent() {
     SourceImage source = decoder.open(withOrientation(markedJpeg(), 8));
     PixelRect bottom = new PixelRect(0, 100, 100, 100); // displayed 100×200
-    BufferedImage half = decoder.decode(source, bottom, 2);
-    BufferedImage whole = decoder.decode(source, bottom, 1);
+    BufferedImage half = decoder.decode(source, bottom, 2).image();
+    BufferedImage whole = decoder.decode(source, bottom, 1).image();
     assertThat(half.getWidth()).isEqualTo(50);
     assertThat(half.getHeight()).isEqualTo(50);
     // Turned counter-clockwise, the stored top-left red block shows at the bottom-left.
@@ -187,19 +373,17 @@ class SourceDecoderTest {
   @Test
   void jpegWithEmbeddedNonSrgbProfileIsConvertedToSrgb() {
     // Grey 128 tagged with a linear-light RGB profile (as a camera or Photoshop would tag Adobe
-    // RGB) must come out near 188 in sRGB, not 128 as a profile-ignoring decoder would give.
-    byte[] plain = highQualityJpeg(TestImages.solid(16, 16, 0x808080));
-    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-    ByteArrayOutputStream tagged = new ByteArrayOutputStream();
-    tagged.write(plain, 0, 2);
-    int length = 2 + 12 + 2 + profile.length;
-    tagged.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
-    tagged.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    tagged.writeBytes(new byte[] {1, 1}); // chunk 1 of 1
-    tagged.writeBytes(profile);
-    tagged.write(plain, 2, plain.length - 2);
-    BufferedImage decoded = decodeAll(tagged.toByteArray());
-    assertThat(decoded.getRGB(8, 8) & 0xFF).isBetween(178, 198);
+    // RGB) must come out near 188 in sRGB, not 128 as a profile-ignoring decoder would give, on
+    // the libjpeg-turbo path and on ImageIO's.
+    byte[] tagged =
+        withIccProfile(
+            highQualityJpeg(TestImages.solid(16, 16, 0x808080)),
+            ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
+    SourceImage fast = decoder.open(tagged);
+    SourceImage imageIo = new SourceImage(fast.bytes(), fast.probe(), fast.orientation(), null);
+    assertThat(decoder.decode(fast, full(fast), 1).image().getRGB(8, 8) & 0xFF).isBetween(178, 198);
+    assertThat(decoder.decode(imageIo, full(imageIo), 1).image().getRGB(8, 8) & 0xFF)
+        .isBetween(178, 198);
   }
 
   @Test
@@ -249,7 +433,7 @@ class SourceDecoderTest {
   void cmykJpegIsDecodedToRgb() throws Exception {
     byte[] cmyk = cmykJpeg();
     SourceImage source = decoder.open(cmyk);
-    BufferedImage decoded = decoder.decode(source, full(source), 1);
+    BufferedImage decoded = decoder.decode(source, full(source), 1).image();
     assertThat(decoded.getWidth()).isEqualTo(64);
     int left = decoded.getRGB(8, 32);
     int right = decoded.getRGB(56, 32);
@@ -280,7 +464,7 @@ class SourceDecoderTest {
 
   private BufferedImage decodeAll(byte[] bytes) {
     SourceImage source = decoder.open(bytes);
-    return decoder.decode(source, full(source), 1);
+    return decoder.decode(source, full(source), 1).image();
   }
 
   private static PixelRect full(SourceImage source) {

@@ -79,10 +79,91 @@ class VariantRendererTest {
             List.of(),
             OutputFormat.jpeg(0.8f));
     RenderPlan plan = renderer.plan(decoder.open(source4k), spec, null);
-    assertThat(plan.subsampling()).isEqualTo(6); // limited by the larger output
+    assertThat(plan.shrink()).isEqualTo(8); // 1/8 in the DCT domain still leaves 480x270
     List<Rendition> out = renderer.render(source4k, spec, null, Map.of());
     assertThat(TestImages.read(out.get(0).bytes()).getWidth()).isEqualTo(320);
     assertThat(TestImages.read(out.get(1).bytes()).getHeight()).isEqualTo(90);
+  }
+
+  @Test
+  void theShrinkOnLoadPathMatchesAFullDecodeAndAreaAveragingWithinTolerance() {
+    BufferedImage photo = TestImages.read(TestImages.bytes("astronaut.png"));
+    BufferedImage big = new BufferedImage(3840, 2160, BufferedImage.TYPE_INT_RGB);
+    var g = big.createGraphics();
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_INTERPOLATION,
+        java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(photo, 0, 0, 3840, 2160, null);
+    g.dispose();
+    byte[] jpeg = SourceDecoderTest.highQualityJpeg(big);
+    List<OutputSize> sizes =
+        List.of(new OutputSize(1280, 720), new OutputSize(640, 360), new OutputSize(342, 192));
+    RenderSpec spec =
+        spec(
+            CropSpec.region(0.2, 0.2, Placement.RULE_OF_THIRDS),
+            sizes,
+            List.of(),
+            OutputFormat.png());
+    NormalizedRect face = CropCalculatorTest.ASTRONAUT_FACE;
+    RenderPlan plan = renderer.plan(decoder.open(jpeg), spec, face);
+    assertThat(plan.shrink()).isGreaterThan(1);
+    List<Rendition> out = renderer.render(jpeg, spec, face, Map.of());
+    // The old path, independently: ImageIO's full-resolution decode, the same crop, Java2D's
+    // area-averaging downscale.
+    BufferedImage reference = TestImages.read(jpeg);
+    for (int i = 0; i < sizes.size(); i++) {
+      PixelRect crop = plan.crops().get(i);
+      OutputSize size = sizes.get(i);
+      BufferedImage expected =
+          new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+      var eg = expected.createGraphics();
+      eg.drawImage(
+          reference
+              .getSubimage(crop.x(), crop.y(), crop.width(), crop.height())
+              .getScaledInstance(size.width(), size.height(), java.awt.Image.SCALE_AREA_AVERAGING),
+          0,
+          0,
+          null);
+      eg.dispose();
+      BufferedImage actual = TestImages.read(out.get(i).bytes());
+      assertThat(actual.getWidth()).isEqualTo(size.width());
+      assertThat(actual.getHeight()).isEqualTo(size.height());
+      assertThat(SourceDecoderTest.meanAbsoluteDifference(actual, expected))
+          .as("%sx%s", size.width(), size.height())
+          .isLessThan(2.5);
+    }
+  }
+
+  @Test
+  void jpegRenditionsSubsampleChromaBelowQuality90AndKeepItFrom90() throws Exception {
+    RenderSpec low =
+        spec(
+            CropSpec.center(),
+            List.of(new OutputSize(64, 64)),
+            List.of(),
+            OutputFormat.jpeg(0.85f));
+    RenderSpec high =
+        spec(
+            CropSpec.center(), List.of(new OutputSize(64, 64)), List.of(), OutputFormat.jpeg(0.9f));
+    byte[] source = TestImages.bytes("chelsea.png");
+    assertThat(lumaSampling(renderer.render(source, low, null, Map.of()).get(0).bytes()))
+        .isEqualTo("2x2");
+    assertThat(lumaSampling(renderer.render(source, high, null, Map.of()).get(0).bytes()))
+        .isEqualTo("1x1");
+  }
+
+  /** The first component's sampling factors from the JPEG's frame header, e.g. "2x2". */
+  private static String lumaSampling(byte[] jpeg) {
+    int pos = 2;
+    while (true) {
+      int marker = jpeg[pos + 1] & 0xFF;
+      int length = (jpeg[pos + 2] & 0xFF) << 8 | jpeg[pos + 3] & 0xFF;
+      if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+        int factors = jpeg[pos + 2 + 9] & 0xFF; // after length, precision, height, width, count, id
+        return (factors >> 4) + "x" + (factors & 0xF);
+      }
+      pos += 2 + length;
+    }
   }
 
   @Test
