@@ -8,7 +8,7 @@
 # TESTDATA_IMAGES_DIR (default /work/shared/testdata/images) holds the JPEG/PNG/WebP files the seed
 # entries are rendered from. Environment (defaults): FEED_RATES ("500 1000 2000"), FEED_WARMUP (30)
 # and FEED_DURATION (60) seconds per rate, FEED_MAX_SECONDS (30, closed-model wrk), FEED_CONNECTIONS
-# (64), FEED_KEEP (unset; 1 = leave both servers running at the end), FEED_PROFILE (unset; 1 = one more feed run at 1,000/s under Java Flight Recorder, summary
+# (64), FEED_SERVER_CLI (unset; extra CLI operations applied at boot), FEED_KEEP (unset; 1 = leave both servers running at the end), FEED_PROFILE (unset; 1 = one more feed run at 1,000/s under Java Flight Recorder, summary
 # printed), BENCH_PORT_OFFSET (1100: http 9180, management 11090), BENCH_PG_PORT (56233),
 # BENCH_WORK (/tmp/marquee-bench-feed). Needs a built tree, curl, jq, wrk, psql
 # (apt-get install wrk postgresql-client jq).
@@ -56,6 +56,8 @@ cat >"$dir/static.cli" <<EOF
 /subsystem=undertow/configuration=handler/file=marquee-bench-static:add(path="$dir/static", directory-listing=false)
 /subsystem=undertow/server=default-server/host=default-host/location="/bench-static":add(handler=marquee-bench-static)
 EOF
+# FEED_SERVER_CLI: more management operations for the run (server tuning experiments).
+[ -n "${FEED_SERVER_CLI:-}" ] && printf '%s\n' "$FEED_SERVER_CLI" >>"$dir/static.cli"
 echo '{}' >"$dir/static/feed.json"
 java_args=()
 [ -n "${FEED_PROFILE:-}" ] && java_args+=(-XX:FlightRecorderOptions:stackdepth=256)

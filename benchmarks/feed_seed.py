@@ -146,19 +146,25 @@ for i, path in enumerate(images):
     seeds.append((i, entry, image["id"]))
 step(f"{len(seeds)} seed entries rendered, 6 variants each")
 
-# The renderer's identity key, recomputed in SQL; checked against the seed variants first.
+# The renderer's identity key, recomputed in SQL; checked against the seed variants first. The
+# renderer revision (VariantInputs.RENDERER_REVISION) is found by trying each: the seed must not
+# need editing when the engine's revision changes.
 IDENTITY = """encode(sha256(convert_to(
-  'marquee-variant/1' || chr(10) || {hash} || chr(10) || coalesce({tag}::text, '-') || chr(10) ||
+  'marquee-variant/{revision}' || chr(10) || {hash} || chr(10) || coalesce({tag}::text, '-') || chr(10) ||
   case when {v}.region_x is null then '-' else
     to_char({v}.region_x, 'FM0.000000') || ',' || to_char({v}.region_y, 'FM0.000000') || ',' ||
     to_char({v}.region_width, 'FM0.000000') || ',' || to_char({v}.region_height, 'FM0.000000') end
   || chr(10) || rt.name || '@' || tv.version_number || chr(10) || tv.definition_hash || chr(10) ||
   {texts}, 'UTF8')), 'hex')"""
-check = sql(f"""select count(*), count(*) filter (where v.identity_key = {IDENTITY.format(
-    hash='i.content_hash', tag='v.tag_id', v='v', texts='v.texts')})
-  from variant v join source_image i on i.id = v.source_image_id
-  join render_template_version tv on tv.id = v.template_version_id
-  join render_template rt on rt.id = tv.template_id;""")
+for revision in range(1, 10):
+    check = sql(f"""select count(*), count(*) filter (where v.identity_key = {IDENTITY.format(
+        revision=revision, hash='i.content_hash', tag='v.tag_id', v='v', texts='v.texts')})
+      from variant v join source_image i on i.id = v.source_image_id
+      join render_template_version tv on tv.id = v.template_version_id
+      join render_template rt on rt.id = tv.template_id;""")
+    if check[0][0] == check[0][1]:
+        break
+IDENTITY = IDENTITY.replace("{revision}", str(revision))
 assert check[0][0] == check[0][1], f"identity key formula does not match the renderer: {check}"
 
 # --- every other entry: what a render job would have stored for it --------------------------
