@@ -45,5 +45,9 @@ PY
   stop)
     [ -f "$dir/pid" ] && pkill -P "$(cat "$dir/pid")" 2>/dev/null; kill "$(cat "$dir/pid" 2>/dev/null)" 2>/dev/null || true
     pkill -f "$dir/keycloak-$ver" 2>/dev/null || true
+    # kc.sh re-executes Keycloak after its build step, so the JVM may be no child of the pid above:
+    # whatever still listens on the port goes too (it would also keep a caller's flock held).
+    for _ in $(seq 1 20); do fuser -s -n tcp $KC_PORT 2>/dev/null || break; sleep 0.5; done
+    fuser -s -k -n tcp $KC_PORT 2>/dev/null || true
     ;;
 esac

@@ -3,7 +3,9 @@
 # (benchmarks/results.py), beside a plain experiment read as the baseline.
 # Usage: benchmarks/results.sh h2|postgresql [timed] [warmup]   (postgresql: postgres.sh start first)
 # HTTP Basic verifies the bcrypt hash on every request (~0.1 s at the default cost 10), so the
-# benchmark's admin password is hashed at cost 4: the figure is the results call, not bcrypt.
+# benchmark's admin password is hashed at cost 4: the figure is the results call, not bcrypt. The
+# admin is created once per database: on PostgreSQL start from a fresh `postgres.sh start`, or an
+# admin left by another script keeps its cost-10 hash and every call costs ~0.1 s more.
 source "$(dirname "$0")/common.sh"
 db=${1:-h2}
 dir="$WORK/results-$db"

@@ -9,6 +9,7 @@ import dev.marquee.catalog.CatalogService;
 import dev.marquee.catalog.EntryDraft;
 import dev.marquee.catalog.EntryKind;
 import dev.marquee.experiment.audience.ViewerContext;
+import dev.marquee.experiment.enrolment.ViewerKeys;
 import dev.marquee.experiment.feed.FeedAnswer;
 import dev.marquee.experiment.feed.FeedEnrolment;
 import dev.marquee.experiment.feed.FeedEntry;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * In-container: the feed's snapshot follows changes made by another node (seen only through the
  * change log, with no event on this node), and returning viewers are answered without a database
- * round trip.
+ * round trip until another node erases one of them.
  */
 @ExtendWith(ArquillianExtension.class)
 class FeedRefreshIT {
@@ -58,6 +59,7 @@ class FeedRefreshIT {
   @Inject FeedService feed;
   @Inject FeedSnapshots snapshots;
   @Inject FeedEnrolment enrolment;
+  @Inject ViewerKeys viewerKeys;
   @Inject UserTransaction tx;
   @PersistenceContext EntityManager em;
 
@@ -126,7 +128,7 @@ class FeedRefreshIT {
   }
 
   @Test
-  void returningViewersAreAnsweredWithoutADatabaseRoundTrip() {
+  void returningViewersAreAnsweredWithoutADatabaseRoundTripUntilAnErasure() throws Exception {
     ApiClient editor = ApiClient.anonymous(base).as("editor");
     String app = "refresh-app-" + RUN;
     ApiClient.Reply entryCreated =
@@ -224,6 +226,34 @@ class FeedRefreshIT {
     assertEquals(calls, enrolment.databaseCalls(), "returning viewers cost no round trip");
     List<UUID> distinct = new ArrayList<>(new java.util.HashSet<>(first.values()));
     assertEquals(2, distinct.size(), "40 viewers over two arms");
+
+    // An erasure on another node: the viewer's rows are deleted there and a VIEWERS change row
+    // tells every node to forget the arms it remembers, so this node asks the database again and
+    // records a new assignment instead of answering from what it remembered.
+    String key = viewerKeys.keyOf("viewer-0-" + RUN);
+    tx.begin();
+    int erased =
+        em.createNativeQuery("delete from experiment_assignment where viewer_key = ?1")
+            .setParameter(1, key)
+            .executeUpdate();
+    em.createNativeQuery("insert into delivery_change (segment, changed_at) values ('VIEWERS', ?1)")
+        .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
+        .executeUpdate();
+    tx.commit();
+    assertEquals(1, erased, "viewer-0 had one recorded assignment");
+    long beforeErasure = enrolment.databaseCalls();
+    await(
+        () -> {
+          answer(entryId, "viewer-0", app);
+          return enrolment.databaseCalls() > beforeErasure ? "" : null;
+        },
+        "forgetting the erased viewer's remembered arm");
+    Number recorded =
+        (Number)
+            em.createNativeQuery("select count(*) from experiment_assignment where viewer_key = ?1")
+                .setParameter(1, key)
+                .getSingleResult();
+    assertEquals(1, recorded.intValue(), "the viewer's next answer recorded a new assignment");
   }
 
   private FeedAnswer.Item answer(UUID entry, String viewer, String app) {
