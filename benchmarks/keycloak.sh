@@ -43,7 +43,11 @@ PY
     echo "Keycloak $ver on 127.0.0.1:$KC_PORT"
     ;;
   stop)
-    [ -f "$dir/pid" ] && pkill -P "$(cat "$dir/pid")" 2>/dev/null; kill "$(cat "$dir/pid" 2>/dev/null)" 2>/dev/null || true
+    # (common.sh sets -e: every step that may find nothing to stop ends in "|| true")
+    if [ -f "$dir/pid" ]; then
+      pkill -P "$(cat "$dir/pid")" 2>/dev/null || true
+      kill "$(cat "$dir/pid")" 2>/dev/null || true
+    fi
     pkill -f "$dir/keycloak-$ver" 2>/dev/null || true
     # kc.sh re-executes Keycloak after its build step, so the JVM may be no child of the pid above:
     # whatever still listens on the port goes too (it would also keep a caller's flock held).

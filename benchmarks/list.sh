@@ -32,5 +32,5 @@ for path in "/api/v1/entries?limit=50" "/api/v1/entries?limit=50&tag=THEME:roman
   auth=$(auth_header) # access tokens live 5 minutes: a fresh one per run
   wrk -t2 -c8 -d10s -H "$auth" "$BASE$path" >/dev/null
   echo "== GET $path ($mode)"
-  wrk -t2 -c8 -d30s --latency -H "$auth" "$BASE$path" | grep -E "Latency|50%|99%|Requests/sec|requests in|Non-2xx"
+  wrk -t2 -c8 -d30s --latency -H "$auth" "$BASE$path" | grep -E "Latency|50%|99%|Requests/sec|requests in|Non-2xx|Socket errors"
 done
