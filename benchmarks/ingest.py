@@ -83,6 +83,7 @@ print(f"sent {sent} events in {len(work)} batches of 1,000 ({batches * 1000} dis
 if full:
     print(f"per 5 s window: min {min(full):,.0f}, median {sorted(full)[len(full) // 2]:,.0f}, "
           f"max {max(full):,.0f} events/s over {len(full)} full windows")
+    print("each 5 s window, in order (events/s): " + ", ".join(f"{w:,.0f}" for w in full))
 print(f"batch latency p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
       f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")
 print(f"server report: {totals}")
