@@ -63,7 +63,7 @@ public class H2EventBatchWriter implements EventBatchWriter {
           try (PreparedStatement s =
               c.prepareStatement(
                   "select event_id from experiment_event where event_id in ("
-                      + placeholders(events.size())
+                      + bindMarkers(events.size())
                       + ")")) {
             for (int i = 0; i < events.size(); i++) {
               s.setString(i + 1, events.get(i).eventId());
@@ -121,7 +121,7 @@ public class H2EventBatchWriter implements EventBatchWriter {
                     "select viewer_key, arm_id, audience_group_id, period, impressions, clicks,"
                         + " plays, qualified_plays from experiment_viewer_counts"
                         + " where experiment_id = ? and viewer_key in ("
-                        + placeholders(keys.size())
+                        + bindMarkers(keys.size())
                         + ")")) {
               s.setObject(1, x.getKey());
               for (int i = 0; i < keys.size(); i++) {
@@ -274,7 +274,8 @@ public class H2EventBatchWriter implements EventBatchWriter {
         });
   }
 
-  private static String placeholders(int n) {
+  /** "?, ?, …": n JDBC bind markers for an IN list. */
+  private static String bindMarkers(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 }
