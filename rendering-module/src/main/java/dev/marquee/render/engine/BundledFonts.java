@@ -6,12 +6,16 @@ import java.awt.font.TextAttribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Fonts shipped inside the JAR, because headless servers often have none and output must not depend
@@ -20,6 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * per run ({@link GlyphRuns}) to Noto Sans Devanagari (regular or bold, as the template's face) and
  * then to Droid Sans Fallback (Chinese, Japanese, Korean; one weight, emboldened by the rasteriser
  * for the bold face). Licences are beside the files in {@code dev/marquee/render/fonts}.
+ *
+ * <p>Droid Sans Fallback (3.4 MB) is not in the JAR: it is read from {@value #CJK_FILE_DEFAULT}
+ * (Debian's and Ubuntu's package {@code fonts-droid-fallback}, the same bytes on every machine) or
+ * from the file named by the system property {@value #CJK_FILE_PROPERTY} or the environment
+ * variable {@code MARQUEE_RENDER_CJK_FONT}. Without it, CJK characters show as boxes and the log
+ * says why once.
  */
 public final class BundledFonts {
   public static final String SANS = "DejaVu Sans";
@@ -28,15 +38,20 @@ public final class BundledFonts {
   private static final String DEVANAGARI = "Noto Sans Devanagari";
   private static final String DEVANAGARI_BOLD = "Noto Sans Devanagari Bold";
   private static final String CJK = "Droid Sans Fallback";
+  static final String CJK_FILE_PROPERTY = "marquee.render.cjk-font";
+  static final String CJK_FILE_DEFAULT =
+      "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf";
+  private static final Logger LOG = Logger.getLogger(BundledFonts.class.getName());
 
   private static final Map<String, String> FILES =
       Map.of(SANS, "DejaVuSans.ttf", SANS_BOLD, "DejaVuSans-Bold.ttf");
   private static final Map<String, String> FALLBACK_FILES =
       Map.of(
           DEVANAGARI, "NotoSansDevanagari-Regular.ttf",
-          DEVANAGARI_BOLD, "NotoSansDevanagari-Bold.ttf",
-          CJK, "DroidSansFallback.ttf");
+          DEVANAGARI_BOLD, "NotoSansDevanagari-Bold.ttf");
   private static final Map<String, Font> LOADED = new ConcurrentHashMap<>();
+  // Optional.empty() once the CJK file was found missing: looked up once per process.
+  private static volatile Optional<Font> cjk;
 
   private BundledFonts() {}
 
@@ -72,14 +87,57 @@ public final class BundledFonts {
       }
     }
     List<Font> fonts = new ArrayList<>(2);
-    for (String name : List.of(bold ? DEVANAGARI_BOLD : DEVANAGARI, CJK)) {
-      Font base = LOADED.computeIfAbsent(name, n -> load(FALLBACK_FILES.get(n)));
-      // Droid has one weight: asking for bold makes the rasteriser embolden it.
-      Font sized =
-          base.deriveFont(name.equals(CJK) && bold ? Font.BOLD : Font.PLAIN, primary.getSize2D());
-      fonts.add(sized.deriveFont(layout));
-    }
+    String devanagari = bold ? DEVANAGARI_BOLD : DEVANAGARI;
+    Font base = LOADED.computeIfAbsent(devanagari, n -> load(FALLBACK_FILES.get(n)));
+    fonts.add(base.deriveFont(Font.PLAIN, primary.getSize2D()).deriveFont(layout));
+    // Droid has one weight: asking for bold makes the rasteriser embolden it.
+    cjk()
+        .ifPresent(
+            f ->
+                fonts.add(
+                    f.deriveFont(bold ? Font.BOLD : Font.PLAIN, primary.getSize2D())
+                        .deriveFont(layout)));
     return fonts;
+  }
+
+  /** Whether the CJK fallback font was found (see the class comment). */
+  public static boolean hasCjk() {
+    return cjk().isPresent();
+  }
+
+  private static Optional<Font> cjk() {
+    Optional<Font> font = cjk;
+    if (font == null) {
+      synchronized (BundledFonts.class) {
+        if (cjk == null) {
+          cjk = loadCjk();
+        }
+        font = cjk;
+      }
+    }
+    return font;
+  }
+
+  private static Optional<Font> loadCjk() {
+    String configured =
+        System.getProperty(CJK_FILE_PROPERTY, System.getenv("MARQUEE_RENDER_CJK_FONT"));
+    Path file = Path.of(configured == null || configured.isBlank() ? CJK_FILE_DEFAULT : configured);
+    if (!Files.isReadable(file)) {
+      LOG.warning(
+          "No CJK font at "
+              + file
+              + ": Chinese, Japanese and Korean characters in titles render as boxes. Install"
+              + " the package fonts-droid-fallback or set MARQUEE_RENDER_CJK_FONT to"
+              + " DroidSansFallback.ttf.");
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(withTypography(Font.createFont(Font.TRUETYPE_FONT, in)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (FontFormatException e) {
+      throw new IllegalStateException("the CJK font is unreadable: " + file, e);
+    }
   }
 
   private static Font withTypography(Font font) {
