@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +32,9 @@ public class GuardrailBlockCounter {
   @ConfigProperty(name = "marquee.feed.block-flush-interval", defaultValue = "PT5S")
   Duration flushInterval;
 
-  private volatile ConcurrentHashMap<BlockedChoice, LongAdder> pending = new ConcurrentHashMap<>();
+  /** Counts not yet flushed; a key's count is taken out atomically, so no increment is lost. */
+  private final ConcurrentHashMap<BlockedChoice, Long> pending = new ConcurrentHashMap<>();
+
   private final PollingSchedule polling = new PollingSchedule();
 
   void start(@Observes Startup startup) {
@@ -47,23 +49,27 @@ public class GuardrailBlockCounter {
 
   /** Counts one block. */
   public void count(BlockedChoice block) {
-    pending.computeIfAbsent(block, k -> new LongAdder()).increment();
+    pending.merge(block, 1L, Long::sum);
   }
 
   /** Adds the counts gathered since the last flush to the database; never throws. */
   public synchronized void flush() {
-    ConcurrentHashMap<BlockedChoice, LongAdder> taken = pending;
-    if (taken.isEmpty()) {
+    Map<BlockedChoice, Long> counts = new HashMap<>();
+    for (BlockedChoice key : pending.keySet()) {
+      Long n = pending.remove(key);
+      if (n != null) {
+        // a key counted again while this loop runs comes round once more: add, not put
+        counts.merge(key, n, Long::sum);
+      }
+    }
+    if (counts.isEmpty()) {
       return;
     }
-    pending = new ConcurrentHashMap<>();
-    Map<BlockedChoice, Long> counts = new java.util.HashMap<>();
-    taken.forEach((k, v) -> counts.put(k, v.sum()));
     try {
       repository.add(counts);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Flushing guardrail block counts failed; retrying next round", e);
-      counts.forEach((k, n) -> pending.computeIfAbsent(k, x -> new LongAdder()).add(n));
+      counts.forEach((k, n) -> pending.merge(k, n, Long::sum));
     }
   }
 }

@@ -10,66 +10,82 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
-/** Additive, per-day block counts (an upsert per kind, atomic on PostgreSQL). */
+/**
+ * Additive, per-day block counts: one upsert per kind, all sent as one JDBC batch (atomic on
+ * PostgreSQL). Under feed load a flush holds hundreds of kinds, and a native query per kind cost
+ * the flushing thread a fifth of a core (docs/benchmarks.md, "Delivery feed").
+ */
 @ApplicationScoped
 public class GuardrailBlockRepository {
+  /** Ids and the day are bound as strings and cast in SQL, so absent ids bind as typed nulls. */
+  private static final String VALUES =
+      "cast(? as date), ?, cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), ?,"
+          + " ?, cast(? as bigint)";
+
+  private static final String POSTGRES_UPSERT =
+      "insert into guardrail_block_count (block_day, block_key, entry_id, variant_id,"
+          + " experiment_id, audience_group_id, block_source, block_rule, blocks) values ("
+          + VALUES
+          + ") on conflict (block_day, block_key) do update set blocks ="
+          + " guardrail_block_count.blocks + excluded.blocks";
+
+  private static final String H2_UPSERT =
+      "merge into guardrail_block_count t using (values ("
+          + VALUES
+          + ")) s (block_day, block_key, entry_id, variant_id, experiment_id, audience_group_id,"
+          + " block_source, block_rule, blocks) on t.block_day = s.block_day and t.block_key ="
+          + " s.block_key when matched then update set blocks = t.blocks + s.blocks when not"
+          + " matched then insert (block_day, block_key, entry_id, variant_id, experiment_id,"
+          + " audience_group_id, block_source, block_rule, blocks) values (s.block_day,"
+          + " s.block_key, s.entry_id, s.variant_id, s.experiment_id, s.audience_group_id,"
+          + " s.block_source, s.block_rule, s.blocks)";
+
+  /** Rows in one order on every node, so two nodes flushing at once cannot deadlock. */
+  private static final Comparator<BlockedChoice> ROW_ORDER =
+      Comparator.comparing(BlockedChoice::day).thenComparing(BlockedChoice::key);
+
   @PersistenceContext EntityManager em;
   @Inject SqlDialect dialect;
 
   /** Adds the counts, in one transaction. */
   @Transactional
   public void add(Map<BlockedChoice, Long> counts) {
-    for (Map.Entry<BlockedChoice, Long> e : counts.entrySet()) {
-      BlockedChoice b = e.getKey();
-      // an untyped null cannot be bound portably to a uuid column, so absent ids are SQL nulls
-      String variant = b.variantId() == null ? "cast(null as uuid)" : "cast(:variant as uuid)";
-      String experiment =
-          b.experimentId() == null ? "cast(null as uuid)" : "cast(:experiment as uuid)";
-      String values =
-          "cast(:day as date), :key, cast(:entry as uuid), "
-              + variant
-              + ", "
-              + experiment
-              + ", cast(:grp as uuid), :source, :rule, cast(:blocks as bigint)";
-      String sql =
-          dialect.isPostgres()
-              ? "insert into guardrail_block_count (block_day, block_key, entry_id, variant_id,"
-                  + " experiment_id, audience_group_id, block_source, block_rule, blocks) values ("
-                  + values
-                  + ") on conflict (block_day, block_key) do update set blocks ="
-                  + " guardrail_block_count.blocks + excluded.blocks"
-              : "merge into guardrail_block_count t using (values ("
-                  + values
-                  + ")) s (block_day, block_key, entry_id, variant_id, experiment_id,"
-                  + " audience_group_id, block_source, block_rule, blocks) on t.block_day ="
-                  + " s.block_day and t.block_key ="
-                  + " s.block_key when matched then update set blocks = t.blocks + s.blocks when"
-                  + " not matched then insert (block_day, block_key, entry_id, variant_id,"
-                  + " experiment_id, audience_group_id, block_source, block_rule, blocks) values (s.block_day,"
-                  + " s.block_key, s.entry_id, s.variant_id, s.experiment_id,"
-                  + " s.audience_group_id, s.block_source, s.block_rule, s.blocks)";
-      Query q = em.createNativeQuery(sql);
-      q.setParameter("day", b.day());
-      q.setParameter("key", b.key());
-      q.setParameter("entry", b.entryId());
-      if (b.variantId() != null) {
-        q.setParameter("variant", b.variantId());
-      }
-      if (b.experimentId() != null) {
-        q.setParameter("experiment", b.experimentId());
-      }
-      q.setParameter("grp", b.audienceGroupId());
-      q.setParameter("source", b.source());
-      q.setParameter("rule", b.rule().name());
-      q.setParameter("blocks", e.getValue());
-      q.executeUpdate();
-    }
+    List<Map.Entry<BlockedChoice, Long>> rows = new ArrayList<>(counts.entrySet());
+    rows.sort(Map.Entry.comparingByKey(ROW_ORDER));
+    String sql = dialect.isPostgres() ? POSTGRES_UPSERT : H2_UPSERT;
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                for (Map.Entry<BlockedChoice, Long> row : rows) {
+                  BlockedChoice b = row.getKey();
+                  upsert.setString(1, b.day().toString());
+                  upsert.setString(2, b.key());
+                  upsert.setString(3, b.entryId().toString());
+                  upsert.setString(4, text(b.variantId()));
+                  upsert.setString(5, text(b.experimentId()));
+                  upsert.setString(6, b.audienceGroupId().toString());
+                  upsert.setString(7, b.source());
+                  upsert.setString(8, b.rule().name());
+                  upsert.setLong(9, row.getValue());
+                  upsert.addBatch();
+                }
+                upsert.executeBatch();
+              }
+            });
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 
   /**
