@@ -12,8 +12,6 @@ import dev.marquee.experiment.feed.FeedAnswer.Item;
 import dev.marquee.experiment.feed.FeedAnswer.Source;
 import dev.marquee.experiment.feed.FeedAnswer.Status;
 import dev.marquee.experiment.feed.FeedAnswer.Tracking;
-import dev.marquee.experiment.feed.FeedSnapshot.ArtworkKey;
-import dev.marquee.experiment.feed.FeedSnapshot.SlotKey;
 import dev.marquee.experiment.feed.LiveExperiment.LiveArm;
 import dev.marquee.experiment.guardrail.BlockedChoice;
 import dev.marquee.experiment.guardrail.GuardrailBlockCounter;
@@ -114,8 +112,13 @@ public class FeedService {
     final FeedSnapshot s;
     final GroupRules group;
 
-    /** The group's audience key for published artwork, built once rather than per entry. */
-    final String groupAudienceKey;
+    /** Entry id to the variant published for the viewer's group, and for everyone. */
+    final Map<UUID, UUID> groupArtwork;
+
+    final Map<UUID, UUID> defaultArtwork;
+
+    /** Entry id to the experiment running for the viewer's group. */
+    final Map<UUID, LiveExperiment> running;
 
     final ViewerPlace place;
     final String viewerId;
@@ -134,7 +137,9 @@ public class FeedService {
         LocalDate day) {
       this.s = s;
       this.group = group;
-      this.groupAudienceKey = group.groupId().toString();
+      this.groupArtwork = s.artwork().of(group.groupId().toString());
+      this.defaultArtwork = s.artwork().of(Audience.ALL_KEY);
+      this.running = s.running().of(group.groupId());
       this.place = place;
       this.viewerId = viewerId;
       this.heldOut = heldOut;
@@ -174,7 +179,7 @@ public class FeedService {
     // at most a handful of candidates per entry: a list is cheaper than a hash set here
     List<UUID> checked = new ArrayList<>(4);
     Tracking tracking = null;
-    LiveExperiment x = r.s.running().get(new SlotKey(entry.id(), r.group.groupId()));
+    LiveExperiment x = r.running.get(entry.id());
     if (x != null && r.heldOut) {
       tracking = new Tracking(x.id(), null, r.group.groupId());
     } else if (x != null && r.viewerId != null && everyArmAllowed(r, entry, x)) {
@@ -193,15 +198,14 @@ public class FeedService {
     }
     if (!r.heldOut) {
       FeedVariant winner =
-          allowed(
-              r, entry, published(r.s, entry, r.groupAudienceKey), Source.AUDIENCE_WINNER, checked);
+          allowed(r, entry, published(r.s, entry, r.groupArtwork), Source.AUDIENCE_WINNER, checked);
       if (winner != null) {
         return new Item(
             q.asSent(), entry, Status.OK, title, Source.AUDIENCE_WINNER, winner, tracking);
       }
     }
     FeedVariant byDefault =
-        allowed(r, entry, published(r.s, entry, Audience.ALL_KEY), Source.DEFAULT, checked);
+        allowed(r, entry, published(r.s, entry, r.defaultArtwork), Source.DEFAULT, checked);
     if (byDefault != null) {
       return new Item(q.asSent(), entry, Status.OK, title, Source.DEFAULT, byDefault, tracking);
     }
@@ -234,8 +238,8 @@ public class FeedService {
     return all;
   }
 
-  private static FeedVariant published(FeedSnapshot s, FeedEntry entry, String audienceKey) {
-    UUID id = s.artwork().get(new ArtworkKey(entry.id(), audienceKey));
+  private static FeedVariant published(FeedSnapshot s, FeedEntry entry, Map<UUID, UUID> artwork) {
+    UUID id = artwork.get(entry.id());
     return id == null ? null : s.variants().byId().get(id);
   }
 

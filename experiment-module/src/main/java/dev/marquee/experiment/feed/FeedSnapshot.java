@@ -14,9 +14,9 @@ import java.util.UUID;
 public record FeedSnapshot(
     Catalog catalog,
     Variants variants,
-    Map<ArtworkKey, UUID> artwork,
+    Artwork artwork,
     AudienceResolver audiences,
-    Map<SlotKey, LiveExperiment> running,
+    Running running,
     GuardrailRules guardrails,
     Map<String, FeedRowView> rows) {
 
@@ -26,11 +26,33 @@ public record FeedSnapshot(
   /** Variants by id, and each entry's variants oldest first (the fallback order). */
   public record Variants(Map<UUID, FeedVariant> byId, Map<UUID, List<FeedVariant>> byEntry) {}
 
-  /** The published artwork of (entry, audience key: {@code all} or a group id). */
-  public record ArtworkKey(UUID entryId, String audienceKey) {}
+  /**
+   * The published artwork: audience key ({@code all} or a group id) to entry id to variant id.
+   * Keyed by audience first, so a feed request picks its group's map once and then looks entries up
+   * by id alone.
+   */
+  public record Artwork(Map<String, Map<UUID, UUID>> byAudience) {
+    public Artwork {
+      byAudience = Map.copyOf(byAudience);
+    }
 
-  /** The running slot of (entry, audience group). */
-  public record SlotKey(UUID entryId, UUID groupId) {}
+    /** Entry id to published variant id for the audience key. */
+    public Map<UUID, UUID> of(String audienceKey) {
+      return byAudience.getOrDefault(audienceKey, Map.of());
+    }
+  }
+
+  /** The running experiments: audience group to entry id to the experiment holding the slot. */
+  public record Running(Map<UUID, Map<UUID, LiveExperiment>> byGroup) {
+    public Running {
+      byGroup = Map.copyOf(byGroup);
+    }
+
+    /** Entry id to running experiment for the group. */
+    public Map<UUID, LiveExperiment> of(UUID groupId) {
+      return byGroup.getOrDefault(groupId, Map.of());
+    }
+  }
 
   FeedSnapshot withCatalog(Catalog c) {
     return new FeedSnapshot(c, variants, artwork, audiences, running, guardrails, rows);
@@ -40,7 +62,7 @@ public record FeedSnapshot(
     return new FeedSnapshot(catalog, v, artwork, audiences, running, guardrails, rows);
   }
 
-  FeedSnapshot withArtwork(Map<ArtworkKey, UUID> a) {
+  FeedSnapshot withArtwork(Artwork a) {
     return new FeedSnapshot(catalog, variants, a, audiences, running, guardrails, rows);
   }
 
@@ -48,7 +70,7 @@ public record FeedSnapshot(
     return new FeedSnapshot(catalog, variants, artwork, r, running, guardrails, rows);
   }
 
-  FeedSnapshot withRunning(Map<SlotKey, LiveExperiment> x) {
+  FeedSnapshot withRunning(Running x) {
     return new FeedSnapshot(catalog, variants, artwork, audiences, x, guardrails, rows);
   }
 

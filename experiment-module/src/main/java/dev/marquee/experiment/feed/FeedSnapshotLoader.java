@@ -5,8 +5,6 @@ import static dev.marquee.database.NativeColumns.uuid;
 import dev.marquee.experiment.audience.AudienceService;
 import dev.marquee.experiment.audience.rules.AudienceResolver;
 import dev.marquee.experiment.audience.rules.ViewerFacts;
-import dev.marquee.experiment.feed.FeedSnapshot.ArtworkKey;
-import dev.marquee.experiment.feed.FeedSnapshot.SlotKey;
 import dev.marquee.experiment.feed.LiveExperiment.LiveArm;
 import dev.marquee.experiment.feed.LiveExperiment.LivePeriod;
 import dev.marquee.experiment.feed.row.FeedRow;
@@ -139,16 +137,17 @@ public class FeedSnapshotLoader {
   }
 
   /** The current published version of every (entry, audience). */
-  public Map<ArtworkKey, UUID> artwork() {
-    Map<ArtworkKey, UUID> current = new HashMap<>();
+  public FeedSnapshot.Artwork artwork() {
+    Map<String, Map<UUID, UUID>> current = new HashMap<>();
     for (Object[] r :
         rows(
             "select a.entry_id, a.audience_key, a.variant_id from artwork_version a"
                 + " where a.version_number = (select max(b.version_number) from artwork_version b"
                 + " where b.entry_id = a.entry_id and b.audience_key = a.audience_key)")) {
-      current.put(new ArtworkKey(uuid(r[0]), (String) r[1]), uuid(r[2]));
+      current.computeIfAbsent((String) r[1], k -> new HashMap<>()).put(uuid(r[0]), uuid(r[2]));
     }
-    return Map.copyOf(current);
+    current.replaceAll((k, v) -> Map.copyOf(v));
+    return new FeedSnapshot.Artwork(current);
   }
 
   public AudienceResolver audiences() {
@@ -156,7 +155,7 @@ public class FeedSnapshotLoader {
   }
 
   /** Running (not paused) experiments by the slots they hold. */
-  public Map<SlotKey, LiveExperiment> running() {
+  public FeedSnapshot.Running running() {
     Map<UUID, LiveExperiment> live = new HashMap<>();
     for (Experiment x :
         em.createQuery("select x from Experiment x where x.state = :s", Experiment.class)
@@ -176,15 +175,16 @@ public class FeedSnapshotLoader {
           new LiveExperiment(
               x.getId(), x.getEntryId(), x.hashSeed(), x.getBucketVersion(), arms, periods));
     }
-    Map<SlotKey, LiveExperiment> slots = new HashMap<>();
+    Map<UUID, Map<UUID, LiveExperiment>> slots = new HashMap<>();
     for (Object[] r :
         rows("select entry_id, audience_group_id, experiment_id from running_experiment_slot")) {
       LiveExperiment x = live.get(uuid(r[2]));
       if (x != null) {
-        slots.put(new SlotKey(uuid(r[0]), uuid(r[1])), x);
+        slots.computeIfAbsent(uuid(r[1]), k -> new HashMap<>()).put(uuid(r[0]), x);
       }
     }
-    return Map.copyOf(slots);
+    slots.replaceAll((k, v) -> Map.copyOf(v));
+    return new FeedSnapshot.Running(slots);
   }
 
   public GuardrailRules guardrails() {

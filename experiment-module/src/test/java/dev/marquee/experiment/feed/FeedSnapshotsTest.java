@@ -69,9 +69,9 @@ class FeedSnapshotsTest {
           }
 
           @Override
-          public Map<FeedSnapshot.ArtworkKey, UUID> artwork() {
+          public FeedSnapshot.Artwork artwork() {
             loaded(DeliverySegment.ARTWORK);
-            return Map.of();
+            return new FeedSnapshot.Artwork(Map.of());
           }
 
           @Override
@@ -82,9 +82,9 @@ class FeedSnapshotsTest {
           }
 
           @Override
-          public Map<FeedSnapshot.SlotKey, LiveExperiment> running() {
+          public FeedSnapshot.Running running() {
             loaded(DeliverySegment.EXPERIMENTS);
-            return Map.of();
+            return new FeedSnapshot.Running(Map.of());
           }
 
           @Override
