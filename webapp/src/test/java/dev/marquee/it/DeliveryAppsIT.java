@@ -5,11 +5,7 @@ import static dev.marquee.it.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -322,11 +318,12 @@ class DeliveryAppsIT {
       }
     }
 
-    RawReply nonAscii = rawGet("/" + WHOAMI, "X-Api-Key: mqk_кл\u044e\u0447_ä€😀");
-    assertThat(nonAscii.status).as(nonAscii.text).isEqualTo(401);
-    assertThat(nonAscii.text).contains("application/problem+json").contains("invalid-api-key");
-    RawReply nonAsciiAuth = rawGet("/" + WHOAMI, "Authorization: ApiKey \u00e9\u00e8" + key);
-    assertThat(nonAsciiAuth.status).as(nonAsciiAuth.text).isEqualTo(401);
+    RawHttp.Reply nonAscii = RawHttp.get(base, "/" + WHOAMI, "X-Api-Key: mqk_кл\u044e\u0447_ä€😀");
+    assertThat(nonAscii.status()).as(nonAscii.text()).isEqualTo(401);
+    assertThat(nonAscii.text()).contains("application/problem+json").contains("invalid-api-key");
+    RawHttp.Reply nonAsciiAuth =
+        RawHttp.get(base, "/" + WHOAMI, "Authorization: ApiKey \u00e9\u00e8" + key);
+    assertThat(nonAsciiAuth.status()).as(nonAsciiAuth.text()).isEqualTo(401);
 
     assertThat(whoamiWithKey(key).status()).as("the real key still works").isEqualTo(200);
   }
@@ -429,26 +426,5 @@ class DeliveryAppsIT {
         .as("key issue and revocation are logged by prefix")
         .contains(key.substring(0, 20));
     assertThat(text).doesNotContain(secret).doesNotContain(wrongSecret.substring(21));
-  }
-
-  private record RawReply(int status, String text) {}
-
-  /** A request with raw UTF-8 header bytes, which java.net.http refuses to send. */
-  private RawReply rawGet(String path, String headerLine) throws IOException {
-    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + path + " HTTP/1.0\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write((headerLine + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream response = new ByteArrayOutputStream();
-      in.transferTo(response);
-      String text = response.toString(StandardCharsets.UTF_8);
-      int status = Integer.parseInt(text.substring(9, 12));
-      return new RawReply(status, text);
-    }
   }
 }

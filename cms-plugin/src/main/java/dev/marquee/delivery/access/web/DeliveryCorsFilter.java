@@ -33,7 +33,7 @@ public class DeliveryCorsFilter implements ContainerRequestFilter, ContainerResp
   static final String ALLOW_METHODS = "GET, HEAD, POST";
   static final String ALLOW_HEADERS =
       "Authorization, X-Api-Key, Content-Type, If-None-Match, Accept, Accept-Language";
-  static final String EXPOSE_HEADERS = "Retry-After, ETag, Link, Location, WWW-Authenticate";
+  public static final String EXPOSE_HEADERS = "Retry-After, ETag, Link, Location, WWW-Authenticate";
   static final int MAX_AGE_SECONDS = 600;
 
   @Inject CorsOrigins origins;

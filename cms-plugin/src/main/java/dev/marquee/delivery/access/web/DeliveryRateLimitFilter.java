@@ -23,12 +23,20 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 @Priority(Priorities.AUTHORIZATION)
 public class DeliveryRateLimitFilter implements ContainerRequestFilter {
+  /**
+   * Request attribute set by a servlet that already took this request's token before it handed the
+   * request on to JAX-RS (the feed's fast path), so one request counts once.
+   */
+  public static final String COUNTED_PROPERTY =
+      DeliveryRateLimitFilter.class.getName() + ".counted";
+
   @Inject DeliveryRateLimiter limiter;
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (!(request.getProperty(ApiKeyAuthenticationFilter.APP_PROPERTY)
-        instanceof AuthenticatedApp app)) {
+            instanceof AuthenticatedApp app)
+        || request.getProperty(COUNTED_PROPERTY) != null) {
       return;
     }
     long waitNanos = limiter.tryTake(app);

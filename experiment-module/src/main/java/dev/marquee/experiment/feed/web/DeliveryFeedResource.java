@@ -9,7 +9,6 @@ import dev.marquee.api.model.ProfileType;
 import dev.marquee.delivery.access.DeliveryCaller;
 import dev.marquee.experiment.audience.ViewerContext;
 import dev.marquee.experiment.audience.web.AudienceMapper;
-import dev.marquee.experiment.feed.FeedAnswer;
 import dev.marquee.experiment.feed.FeedQuery;
 import dev.marquee.experiment.feed.FeedRowView;
 import dev.marquee.experiment.feed.FeedService;
@@ -19,40 +18,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The feed for front-end apps. The delivery API key filter has authenticated the app before this
- * runs ({@code @PermitAll}: no user role applies). The answer is serialised once, so its ETag is a
- * hash of the exact bytes sent. Application-scoped, unlike the management resources: it holds no
- * per-request state (the caller is a request-scoped proxy), and creating and injecting a resource
- * instance for every feed request showed up in profiles (docs/benchmarks.md, "Delivery feed").
- * {@link FeedJson} writes the body.
+ * runs ({@code @PermitAll}: no user role applies). Most GET requests are answered before they get
+ * here, by {@link FeedServlet}; this resource answers the rest (POST, and every request the servlet
+ * leaves to JAX-RS, such as invalid ones) with the same {@link FeedResponse}. Application-scoped,
+ * unlike the management resources: it holds no per-request state (the caller is a request-scoped
+ * proxy), and creating and injecting a resource instance for every feed request showed up in
+ * profiles (docs/benchmarks.md, "Delivery feed").
  */
 @ApplicationScoped
 public class DeliveryFeedResource implements DeliveryFeedApi {
-  /** Proxies and CDNs must keep answers apart per app (the CORS filter adds Origin). */
-  private static final String VARY = "Authorization, X-Api-Key";
-
   @Inject FeedService feed;
   @Inject FeedSnapshots snapshots;
   @Inject DeliveryCaller caller;
-
-  @Inject
-  @ConfigProperty(name = "marquee.feed.asset-base-url")
-  Optional<String> assetBaseUrl;
-
-  @Inject
-  @ConfigProperty(name = "marquee.feed.public-max-age", defaultValue = "PT10S")
-  Duration publicMaxAge;
+  @Inject FeedResponse response;
 
   @Override
   @PermitAll
@@ -75,29 +59,21 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
             externalIds,
             row,
             viewerId,
-            profileType,
+            profileType == null ? null : profileType.name(),
             country,
             region,
             language,
-            deviceClass,
+            deviceClass == null ? null : deviceClass.name(),
             watched,
             affinity);
-    FeedAnswer answer = feed.answer(query, caller.app().name());
-    byte[] body = FeedJson.write(answer, assetBase());
-    String etag = etag(body);
-    String cacheControl =
-        answer.personalised() ? "private, no-cache" : "public, max-age=" + publicMaxAge.toSeconds();
-    if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-      return Response.notModified()
-          .header("ETag", etag)
-          .header("Cache-Control", cacheControl)
-          .header("Vary", VARY)
-          .build();
-    }
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-        .header("ETag", etag)
-        .header("Cache-Control", cacheControl)
-        .header("Vary", VARY)
+    FeedResponse.Written answer = response.ofGet(feed.answer(query, caller.app().name()));
+    Response.ResponseBuilder r =
+        ifNoneMatch != null && FeedResponse.matches(ifNoneMatch, answer.etag())
+            ? Response.notModified()
+            : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
+    return r.header("ETag", answer.etag())
+        .header("Cache-Control", answer.cacheControl())
+        .header("Vary", FeedResponse.VARY)
         .build();
   }
 
@@ -112,10 +88,10 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
     request.getEntries().forEach(id -> requested.add(FeedQuery.Requested.byId(id)));
     request.getExternalIds().forEach(id -> requested.add(FeedQuery.Requested.byExternalId(id)));
     FeedQuery query = new FeedQuery(requested, request.getRow(), request.getViewerId(), context);
-    byte[] body = FeedJson.write(feed.answer(query, caller.app().name()), assetBase());
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-        .header("ETag", etag(body))
-        .header("Cache-Control", "no-store")
+    FeedResponse.Written answer = response.ofPost(feed.answer(query, caller.app().name()));
+    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
+        .header("ETag", answer.etag())
+        .header("Cache-Control", answer.cacheControl())
         .build();
   }
 
@@ -133,47 +109,8 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
                         .entryCount(r.entryIds().size()))
             .toList();
     return Response.ok(new DeliveryRowList().rows(rows))
-        .header("Cache-Control", "public, max-age=" + publicMaxAge.toSeconds())
-        .header("Vary", VARY)
+        .header("Cache-Control", response.publicCacheControl())
+        .header("Vary", FeedResponse.VARY)
         .build();
-  }
-
-  private String assetBase() {
-    return assetBaseUrl.map(String::trim).map(DeliveryFeedResource::stripSlash).orElse("");
-  }
-
-  /** A strong ETag: the first 128 bits of the body's SHA-256, base64url. */
-  static String etag(byte[] body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\""
-          + Base64.getUrlEncoder()
-              .withoutPadding()
-              .encodeToString(java.util.Arrays.copyOf(digest, 16))
-          + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
-
-  /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): {@code W/} prefixes are ignored. */
-  static boolean matches(String ifNoneMatch, String etag) {
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*")) {
-        return true;
-      }
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String stripSlash(String base) {
-    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 }

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Reads the query form of a feed request (comma-separated ids, repeated {@code affinity}
- * parameters) into a {@link FeedQuery}, naming every malformed value.
+ * parameters) into a {@link FeedQuery}, naming every malformed value. The profile type and device
+ * class arrive as the contract's enum names, already checked by JAX-RS or {@link FeedQueryLimits}.
  */
 final class FeedRequestParser {
   private static final int MAX_WATCHED = 200;
@@ -27,11 +28,11 @@ final class FeedRequestParser {
       String externalIds,
       String row,
       String viewerId,
-      dev.marquee.api.model.ProfileType profileType,
+      String profileType,
       String country,
       String region,
       String language,
-      dev.marquee.api.model.DeviceClass deviceClass,
+      String deviceClass,
       String watched,
       List<String> affinities) {
     FeedRequestParser p = new FeedRequestParser();
@@ -52,11 +53,11 @@ final class FeedRequestParser {
         row,
         viewerId,
         new ViewerContext(
-            profileType == null ? null : ProfileType.valueOf(profileType.name()),
+            profileType == null ? null : ProfileType.valueOf(profileType),
             country,
             region,
             language,
-            deviceClass == null ? null : DeviceClass.valueOf(deviceClass.name()),
+            deviceClass == null ? null : DeviceClass.valueOf(deviceClass),
             null,
             recentlyWatched,
             tagAffinities));

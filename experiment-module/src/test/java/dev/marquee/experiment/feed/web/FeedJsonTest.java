@@ -105,13 +105,16 @@ class FeedJsonTest {
     for (boolean heldOut : new boolean[] {false, true}) {
       for (String base : new String[] {"", "https://cdn.example.com"}) {
         FeedAnswer a = answer(heldOut);
+        FeedJson json = new FeedJson(base);
 
-        byte[] written = FeedJson.write(a, base);
+        byte[] written = json.write(a);
+        byte[] again = json.write(a);
 
         byte[] reference = JsonMapperProvider.mapper().writeValueAsBytes(reference(a, base));
         assertThat(new String(written, StandardCharsets.UTF_8))
             .isEqualTo(new String(reference, StandardCharsets.UTF_8));
         assertThat(written).isEqualTo(reference);
+        assertThat(again).as("from the cached fragments").isEqualTo(reference);
       }
     }
   }
@@ -121,7 +124,7 @@ class FeedJsonTest {
     FeedAnswer a = answer(false);
 
     JsonNode json =
-        JsonMapperProvider.mapper().readTree(FeedJson.write(a, "https://cdn.example.com"));
+        JsonMapperProvider.mapper().readTree(new FeedJson("https://cdn.example.com").write(a));
 
     assertThat(json.get("audienceGroup").get("id").asText()).isEqualTo(GROUP.toString());
     assertThat(json.get("audienceGroup").get("name").asText()).isEqualTo("Romance fans \"DE\"");

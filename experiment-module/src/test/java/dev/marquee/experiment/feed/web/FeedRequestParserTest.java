@@ -14,17 +14,7 @@ import org.junit.jupiter.api.Test;
 class FeedRequestParserTest {
   static FeedQuery parse(String entries, String externalIds, String watched, List<String> aff) {
     return FeedRequestParser.fromQuery(
-        entries,
-        externalIds,
-        null,
-        "v",
-        dev.marquee.api.model.ProfileType.KIDS,
-        "DE",
-        null,
-        "de-DE",
-        null,
-        watched,
-        aff);
+        entries, externalIds, null, "v", "KIDS", "DE", null, "de-DE", null, watched, aff);
   }
 
   @Test
