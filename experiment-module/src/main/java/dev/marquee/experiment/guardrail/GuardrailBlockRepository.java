@@ -50,8 +50,11 @@ public class GuardrailBlockRepository {
           + " s.block_source, s.block_rule, s.blocks)";
 
   /** Rows in one order on every node, so two nodes flushing at once cannot deadlock. */
-  private static final Comparator<BlockedChoice> ROW_ORDER =
-      Comparator.comparing(BlockedChoice::day).thenComparing(BlockedChoice::key);
+  private static final Comparator<Row> ROW_ORDER =
+      Comparator.comparing((Row r) -> r.choice().day()).thenComparing(Row::key);
+
+  /** A row to add, with its key built once (a flush sorts thousands of them by it). */
+  private record Row(String key, BlockedChoice choice, long blocks) {}
 
   @PersistenceContext EntityManager em;
   @Inject SqlDialect dialect;
@@ -59,24 +62,25 @@ public class GuardrailBlockRepository {
   /** Adds the counts, in one transaction. */
   @Transactional
   public void add(Map<BlockedChoice, Long> counts) {
-    List<Map.Entry<BlockedChoice, Long>> rows = new ArrayList<>(counts.entrySet());
-    rows.sort(Map.Entry.comparingByKey(ROW_ORDER));
+    List<Row> rows = new ArrayList<>(counts.size());
+    counts.forEach((choice, blocks) -> rows.add(new Row(choice.key(), choice, blocks)));
+    rows.sort(ROW_ORDER);
     String sql = dialect.isPostgres() ? POSTGRES_UPSERT : H2_UPSERT;
     em.unwrap(Session.class)
         .doWork(
             connection -> {
               try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                for (Map.Entry<BlockedChoice, Long> row : rows) {
-                  BlockedChoice b = row.getKey();
+                for (Row row : rows) {
+                  BlockedChoice b = row.choice();
                   upsert.setString(1, b.day().toString());
-                  upsert.setString(2, b.key());
+                  upsert.setString(2, row.key());
                   upsert.setString(3, b.entryId().toString());
                   upsert.setString(4, text(b.variantId()));
                   upsert.setString(5, text(b.experimentId()));
                   upsert.setString(6, b.audienceGroupId().toString());
                   upsert.setString(7, b.source());
                   upsert.setString(8, b.rule().name());
-                  upsert.setLong(9, row.getValue());
+                  upsert.setLong(9, row.blocks());
                   upsert.addBatch();
                 }
                 upsert.executeBatch();
