@@ -95,7 +95,10 @@ class FeedJsonTest {
                 null,
                 new Tracking(experiment, null, GROUP)),
             new Item(
-                "x", plain, Status.OK, "Charade", Source.AUDIENCE_WINNER, variant(plain, 2), null));
+                "x", plain, Status.OK, "Charade", Source.AUDIENCE_WINNER, variant(plain, 2), null),
+            // a localised title: written after the cached id fields instead of the main title
+            new Item("y", plain, Status.OK, "Scharade", Source.DEFAULT, variant(plain, 1), null),
+            new Item("z", plain, Status.BLOCKED, null, null, null, null));
     return new FeedAnswer(
         new GroupRules(GROUP, "Romance fans \"DE\"", List.of()), heldOut, true, items);
   }
