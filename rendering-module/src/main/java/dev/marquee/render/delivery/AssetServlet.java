@@ -4,6 +4,7 @@ import dev.marquee.render.engine.ImageFormat;
 import dev.marquee.render.store.AssetKey;
 import dev.marquee.render.store.AssetStore;
 import dev.marquee.render.store.StoredAsset;
+import dev.marquee.web.EntityTagMatch;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,7 @@
 package dev.marquee.experiment.feed.web;
 
 import dev.marquee.experiment.feed.FeedAnswer;
+import dev.marquee.web.EntityTagMatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,21 +78,12 @@ public class FeedResponse {
     return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag.array()) + "\"";
   }
 
-  /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): {@code W/} prefixes are ignored. */
+  /**
+   * Whether {@code If-None-Match} names this answer (weak comparison, RFC 9110 13.1.2), so a 304
+   * answers it.
+   */
   static boolean matches(String ifNoneMatch, String etag) {
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*")) {
-        return true;
-      }
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
+    return EntityTagMatch.noneMatchFails(ifNoneMatch, etag.substring(1, etag.length() - 1));
   }
 
   private static String stripSlash(String base) {

@@ -1,16 +1,16 @@
-package dev.marquee.render.delivery;
+package dev.marquee.web;
 
 /**
  * Evaluates {@code If-None-Match} (RFC 9110 13.1.2): {@code *} or a comma-separated list of entity
  * tags, compared weakly, so {@code W/"x"} matches {@code "x"}.
  */
-final class EntityTagMatch {
+public final class EntityTagMatch {
   private EntityTagMatch() {}
 
   /**
    * @param opaqueTag the current tag without quotes
    */
-  static boolean noneMatchFails(String ifNoneMatch, String opaqueTag) {
+  public static boolean noneMatchFails(String ifNoneMatch, String opaqueTag) {
     if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
       return false;
     }

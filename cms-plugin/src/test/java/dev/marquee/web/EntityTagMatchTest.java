@@ -1,4 +1,4 @@
-package dev.marquee.render.delivery;
+package dev.marquee.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
