@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,12 +49,17 @@ public class GuardrailBlockRepository {
           + " s.block_key, s.entry_id, s.variant_id, s.experiment_id, s.audience_group_id,"
           + " s.block_source, s.block_rule, s.blocks)";
 
-  /** Rows in one order on every node, so two nodes flushing at once cannot deadlock. */
-  private static final Comparator<Row> ROW_ORDER =
-      Comparator.comparing((Row r) -> r.choice().day()).thenComparing(Row::key);
-
-  /** A row to add, with its key built once (a flush sorts thousands of them by it). */
-  private record Row(String key, BlockedChoice choice, long blocks) {}
+  /**
+   * A row to add, with its key built once (a flush sorts thousands of them by it). Rows are in one
+   * order on every node, day then key, so two nodes flushing at once cannot deadlock.
+   */
+  private record Row(String key, BlockedChoice choice, long blocks) implements Comparable<Row> {
+    @Override
+    public int compareTo(Row other) {
+      int byDay = choice.day().compareTo(other.choice.day());
+      return byDay != 0 ? byDay : key.compareTo(other.key);
+    }
+  }
 
   @PersistenceContext EntityManager em;
   @Inject SqlDialect dialect;
@@ -64,7 +69,7 @@ public class GuardrailBlockRepository {
   public void add(Map<BlockedChoice, Long> counts) {
     List<Row> rows = new ArrayList<>(counts.size());
     counts.forEach((choice, blocks) -> rows.add(new Row(choice.key(), choice, blocks)));
-    rows.sort(ROW_ORDER);
+    Collections.sort(rows);
     String sql = dialect.isPostgres() ? POSTGRES_UPSERT : H2_UPSERT;
     em.unwrap(Session.class)
         .doWork(
