@@ -113,9 +113,9 @@ public class FeedService {
     final GroupRules group;
 
     /** Entry id to the variant published for the viewer's group, and for everyone. */
-    final Map<UUID, UUID> groupArtwork;
+    final Map<UUID, FeedVariant> groupArtwork;
 
-    final Map<UUID, UUID> defaultArtwork;
+    final Map<UUID, FeedVariant> defaultArtwork;
 
     /** Entry id to the experiment running for the viewer's group. */
     final Map<UUID, LiveExperiment> running;
@@ -137,8 +137,8 @@ public class FeedService {
         LocalDate day) {
       this.s = s;
       this.group = group;
-      this.groupArtwork = s.artwork().of(group.groupId().toString());
-      this.defaultArtwork = s.artwork().of(Audience.ALL_KEY);
+      this.groupArtwork = s.published().of(group.groupId().toString());
+      this.defaultArtwork = s.published().of(Audience.ALL_KEY);
       this.running = s.running().of(group.groupId());
       this.place = place;
       this.viewerId = viewerId;
@@ -198,14 +198,14 @@ public class FeedService {
     }
     if (!r.heldOut) {
       FeedVariant winner =
-          allowed(r, entry, published(r.s, entry, r.groupArtwork), Source.AUDIENCE_WINNER, checked);
+          allowed(r, entry, r.groupArtwork.get(entry.id()), Source.AUDIENCE_WINNER, checked);
       if (winner != null) {
         return new Item(
             q.asSent(), entry, Status.OK, title, Source.AUDIENCE_WINNER, winner, tracking);
       }
     }
     FeedVariant byDefault =
-        allowed(r, entry, published(r.s, entry, r.defaultArtwork), Source.DEFAULT, checked);
+        allowed(r, entry, r.defaultArtwork.get(entry.id()), Source.DEFAULT, checked);
     if (byDefault != null) {
       return new Item(q.asSent(), entry, Status.OK, title, Source.DEFAULT, byDefault, tracking);
     }
@@ -236,11 +236,6 @@ public class FeedService {
       }
     }
     return all;
-  }
-
-  private static FeedVariant published(FeedSnapshot s, FeedEntry entry, Map<UUID, UUID> artwork) {
-    UUID id = artwork.get(entry.id());
-    return id == null ? null : s.variants().byId().get(id);
   }
 
   /** The candidate if the guardrails allow it (each variant is checked, and counted, once). */

@@ -3,6 +3,7 @@ package dev.marquee.experiment.feed;
 import dev.marquee.delivery.change.DeliverySegment;
 import dev.marquee.experiment.audience.rules.AudienceResolver;
 import dev.marquee.experiment.guardrail.rules.GuardrailRules;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ public record FeedSnapshot(
     Catalog catalog,
     Variants variants,
     Artwork artwork,
+    Published published,
     AudienceResolver audiences,
     Running running,
     GuardrailRules guardrails,
@@ -25,6 +27,26 @@ public record FeedSnapshot(
 
   /** Variants by id, and each entry's variants oldest first (the fallback order). */
   public record Variants(Map<UUID, FeedVariant> byId, Map<UUID, List<FeedVariant>> byEntry) {}
+
+  /** Derives {@link #published} from the artwork and variants given. */
+  public FeedSnapshot(
+      Catalog catalog,
+      Variants variants,
+      Artwork artwork,
+      AudienceResolver audiences,
+      Running running,
+      GuardrailRules guardrails,
+      Map<String, FeedRowView> rows) {
+    this(
+        catalog,
+        variants,
+        artwork,
+        Published.of(artwork, variants),
+        audiences,
+        running,
+        guardrails,
+        rows);
+  }
 
   /**
    * The published artwork: audience key ({@code all} or a group id) to entry id to variant id.
@@ -42,6 +64,43 @@ public record FeedSnapshot(
     }
   }
 
+  /**
+   * The published artwork with its variants looked up once per rebuild of either part rather than
+   * per feed item (the variant map is the largest the feed reads): audience key to entry id to
+   * variant. A published variant that no longer exists is left out.
+   */
+  public record Published(Map<String, Map<UUID, FeedVariant>> byAudience) {
+    public Published {
+      byAudience = Map.copyOf(byAudience);
+    }
+
+    static Published of(Artwork artwork, Variants variants) {
+      Map<String, Map<UUID, FeedVariant>> published = new HashMap<>();
+      if (artwork != null && variants != null) {
+        artwork
+            .byAudience()
+            .forEach(
+                (audience, ids) -> {
+                  Map<UUID, FeedVariant> chosen = new HashMap<>();
+                  ids.forEach(
+                      (entry, variant) -> {
+                        FeedVariant v = variants.byId().get(variant);
+                        if (v != null) {
+                          chosen.put(entry, v);
+                        }
+                      });
+                  published.put(audience, Map.copyOf(chosen));
+                });
+      }
+      return new Published(published);
+    }
+
+    /** Entry id to published variant for the audience key. */
+    public Map<UUID, FeedVariant> of(String audienceKey) {
+      return byAudience.getOrDefault(audienceKey, Map.of());
+    }
+  }
+
   /** The running experiments: audience group to entry id to the experiment holding the slot. */
   public record Running(Map<UUID, Map<UUID, LiveExperiment>> byGroup) {
     public Running {
@@ -55,7 +114,7 @@ public record FeedSnapshot(
   }
 
   FeedSnapshot withCatalog(Catalog c) {
-    return new FeedSnapshot(c, variants, artwork, audiences, running, guardrails, rows);
+    return new FeedSnapshot(c, variants, artwork, published, audiences, running, guardrails, rows);
   }
 
   FeedSnapshot withVariants(Variants v) {
@@ -67,18 +126,19 @@ public record FeedSnapshot(
   }
 
   FeedSnapshot withAudiences(AudienceResolver r) {
-    return new FeedSnapshot(catalog, variants, artwork, r, running, guardrails, rows);
+    return new FeedSnapshot(catalog, variants, artwork, published, r, running, guardrails, rows);
   }
 
   FeedSnapshot withRunning(Running x) {
-    return new FeedSnapshot(catalog, variants, artwork, audiences, x, guardrails, rows);
+    return new FeedSnapshot(catalog, variants, artwork, published, audiences, x, guardrails, rows);
   }
 
   FeedSnapshot withGuardrails(GuardrailRules g) {
-    return new FeedSnapshot(catalog, variants, artwork, audiences, running, g, rows);
+    return new FeedSnapshot(catalog, variants, artwork, published, audiences, running, g, rows);
   }
 
   FeedSnapshot withRows(Map<String, FeedRowView> r) {
-    return new FeedSnapshot(catalog, variants, artwork, audiences, running, guardrails, r);
+    return new FeedSnapshot(
+        catalog, variants, artwork, published, audiences, running, guardrails, r);
   }
 }
