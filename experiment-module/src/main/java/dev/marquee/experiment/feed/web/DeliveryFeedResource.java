@@ -70,7 +70,7 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
     Response.ResponseBuilder r =
         ifNoneMatch != null && FeedResponse.matches(ifNoneMatch, answer.etag())
             ? Response.notModified()
-            : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
+            : Response.ok(answer.body().toByteArray(), MediaType.APPLICATION_JSON_TYPE);
     return r.header("ETag", answer.etag())
         .header("Cache-Control", answer.cacheControl())
         .header("Vary", FeedResponse.VARY)
@@ -89,7 +89,7 @@ public class DeliveryFeedResource implements DeliveryFeedApi {
     request.getExternalIds().forEach(id -> requested.add(FeedQuery.Requested.byExternalId(id)));
     FeedQuery query = new FeedQuery(requested, request.getRow(), request.getViewerId(), context);
     FeedResponse.Written answer = response.ofPost(feed.answer(query, caller.app().name()));
-    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
+    return Response.ok(answer.body().toByteArray(), MediaType.APPLICATION_JSON_TYPE)
         .header("ETag", answer.etag())
         .header("Cache-Control", answer.cacheControl())
         .build();

@@ -49,8 +49,8 @@ final class FeedJson {
     this.assetBase = assetBase;
   }
 
-  byte[] write(FeedAnswer answer) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 700 * answer.items().size());
+  JsonBody write(FeedAnswer answer) {
+    JsonBody.Buffer out = new JsonBody.Buffer(1024 + 700 * answer.items().size());
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeObjectFieldStart("audienceGroup");
@@ -67,7 +67,7 @@ final class FeedJson {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory does not fail", e);
     }
-    return out.toByteArray();
+    return out.body();
   }
 
   private void item(JsonGenerator g, FeedAnswer.Item i) throws IOException {

@@ -24,7 +24,7 @@ public class FeedResponse {
   static final String VARY = "Authorization, X-Api-Key";
 
   /** What is sent for one answer. */
-  record Written(byte[] body, String etag, String cacheControl) {}
+  record Written(JsonBody body, String etag, String cacheControl) {}
 
   @Inject
   @ConfigProperty(name = "marquee.feed.asset-base-url")
@@ -43,15 +43,17 @@ public class FeedResponse {
 
   /** The answer to a GET: shared caches may keep it when it is the same for every viewer. */
   Written ofGet(FeedAnswer answer) {
-    byte[] body = json.write(answer);
+    JsonBody body = json.write(answer);
     return new Written(
-        body, etag(body), answer.personalised() ? "private, no-cache" : publicCacheControl());
+        body,
+        etag(body.buffer(), body.length()),
+        answer.personalised() ? "private, no-cache" : publicCacheControl());
   }
 
   /** The answer to a POST, which caches never reuse. */
   Written ofPost(FeedAnswer answer) {
-    byte[] body = json.write(answer);
-    return new Written(body, etag(body), "no-store");
+    JsonBody body = json.write(answer);
+    return new Written(body, etag(body.buffer(), body.length()), "no-store");
   }
 
   String publicCacheControl() {
@@ -68,13 +70,13 @@ public class FeedResponse {
    * length do; a cryptographic hash of the 25 KB body cost more CPU than the rest of writing it
    * (docs/benchmarks.md, "Delivery feed"). Nothing trusts it for integrity.
    */
-  static String etag(byte[] body) {
+  static String etag(byte[] body, int length) {
     CRC32C c = new CRC32C();
-    c.update(body);
+    c.update(body, 0, length);
     CRC32 d = new CRC32();
-    d.update(body);
+    d.update(body, 0, length);
     ByteBuffer tag = ByteBuffer.allocate(12).order(ByteOrder.BIG_ENDIAN);
-    tag.putInt(body.length).putInt((int) c.getValue()).putInt((int) d.getValue());
+    tag.putInt(length).putInt((int) c.getValue()).putInt((int) d.getValue());
     return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag.array()) + "\"";
   }
 

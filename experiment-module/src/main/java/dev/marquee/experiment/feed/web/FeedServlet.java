@@ -140,8 +140,8 @@ public class FeedServlet extends HttpServlet {
     }
     res.setStatus(HttpServletResponse.SC_OK);
     res.setContentType("application/json");
-    res.setContentLength(answer.body().length);
-    res.getOutputStream().write(answer.body());
+    res.setContentLength(answer.body().length());
+    answer.body().writeTo(res.getOutputStream());
     return true;
   }
 

@@ -110,8 +110,8 @@ class FeedJsonTest {
         FeedAnswer a = answer(heldOut);
         FeedJson json = new FeedJson(base);
 
-        byte[] written = json.write(a);
-        byte[] again = json.write(a);
+        byte[] written = json.write(a).toByteArray();
+        byte[] again = json.write(a).toByteArray();
 
         byte[] reference = JsonMapperProvider.mapper().writeValueAsBytes(reference(a, base));
         assertThat(new String(written, StandardCharsets.UTF_8))
@@ -127,7 +127,8 @@ class FeedJsonTest {
     FeedAnswer a = answer(false);
 
     JsonNode json =
-        JsonMapperProvider.mapper().readTree(new FeedJson("https://cdn.example.com").write(a));
+        JsonMapperProvider.mapper()
+            .readTree(new FeedJson("https://cdn.example.com").write(a).toByteArray());
 
     assertThat(json.get("audienceGroup").get("id").asText()).isEqualTo(GROUP.toString());
     assertThat(json.get("audienceGroup").get("name").asText()).isEqualTo("Romance fans \"DE\"");
