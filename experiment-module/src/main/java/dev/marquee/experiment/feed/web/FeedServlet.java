@@ -34,10 +34,10 @@ import java.util.Optional;
  * other methods, queries outside the contract's limits ({@link FeedQueryLimits}) or that do not
  * parse, a missing or wrong key, a rate-limited app, an unknown row. So every error is still
  * answered in one place, as problem+json, by {@link DeliveryFeedResource} and the delivery filters.
- * Nothing is recorded before this servlet decides to answer, except the app's rate-limit token,
- * which the forwarded request does not take again ({@link
- * DeliveryRateLimitFilter#COUNTED_PROPERTY}). The servlet filters (security headers, CSRF) run for
- * this servlet as for any other.
+ * Before it decides to answer, the servlet records only what any authenticated delivery request
+ * records: the key's last use (at most once a minute) and the app's rate-limit token, which the
+ * forwarded request does not take again ({@link DeliveryRateLimitFilter#COUNTED_PROPERTY}). The
+ * servlet filters (security headers, CSRF) run for this servlet as for any other.
  */
 @WebServlet(name = "marquee-delivery-feed", urlPatterns = FeedServlet.PATH, asyncSupported = true)
 public class FeedServlet extends HttpServlet {
