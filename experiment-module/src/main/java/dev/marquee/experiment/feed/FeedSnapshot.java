@@ -55,7 +55,7 @@ public record FeedSnapshot(
    */
   public record Artwork(Map<String, Map<UUID, UUID>> byAudience) {
     public Artwork {
-      byAudience = Map.copyOf(byAudience);
+      byAudience = immutable(byAudience);
     }
 
     /** Entry id to published variant id for the audience key. */
@@ -71,7 +71,7 @@ public record FeedSnapshot(
    */
   public record Published(Map<String, Map<UUID, FeedVariant>> byAudience) {
     public Published {
-      byAudience = Map.copyOf(byAudience);
+      byAudience = immutable(byAudience);
     }
 
     static Published of(Artwork artwork, Variants variants) {
@@ -89,7 +89,7 @@ public record FeedSnapshot(
                           chosen.put(entry, v);
                         }
                       });
-                  published.put(audience, Map.copyOf(chosen));
+                  published.put(audience, chosen);
                 });
       }
       return new Published(published);
@@ -104,13 +104,20 @@ public record FeedSnapshot(
   /** The running experiments: audience group to entry id to the experiment holding the slot. */
   public record Running(Map<UUID, Map<UUID, LiveExperiment>> byGroup) {
     public Running {
-      byGroup = Map.copyOf(byGroup);
+      byGroup = immutable(byGroup);
     }
 
     /** Entry id to running experiment for the group. */
     public Map<UUID, LiveExperiment> of(UUID groupId) {
       return byGroup.getOrDefault(groupId, Map.of());
     }
+  }
+
+  /** An immutable copy of a map of maps, inner maps included. */
+  private static <K, I, V> Map<K, Map<I, V>> immutable(Map<K, Map<I, V>> maps) {
+    Map<K, Map<I, V>> copy = new HashMap<>();
+    maps.forEach((k, inner) -> copy.put(k, Map.copyOf(inner)));
+    return Map.copyOf(copy);
   }
 
   FeedSnapshot withCatalog(Catalog c) {

@@ -146,7 +146,6 @@ public class FeedSnapshotLoader {
                 + " where b.entry_id = a.entry_id and b.audience_key = a.audience_key)")) {
       current.computeIfAbsent((String) r[1], k -> new HashMap<>()).put(uuid(r[0]), uuid(r[2]));
     }
-    current.replaceAll((k, v) -> Map.copyOf(v));
     return new FeedSnapshot.Artwork(current);
   }
 
@@ -183,7 +182,6 @@ public class FeedSnapshotLoader {
         slots.computeIfAbsent(uuid(r[1]), k -> new HashMap<>()).put(uuid(r[0]), x);
       }
     }
-    slots.replaceAll((k, v) -> Map.copyOf(v));
     return new FeedSnapshot.Running(slots);
   }
 

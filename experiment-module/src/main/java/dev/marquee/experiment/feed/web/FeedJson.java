@@ -151,7 +151,7 @@ final class FeedJson {
     }
     String object = out.toString(StandardCharsets.UTF_8);
     String inner = object.substring(1, object.length() - 1);
-    SerializedString fragment = new SerializedString(inner.isEmpty() ? "" : "," + inner);
+    SerializedString fragment = new SerializedString("," + inner);
     fragment.asUnquotedUTF8(); // encoded now, once, rather than by the first answer using it
     return fragment;
   }

@@ -43,17 +43,17 @@ public class FeedResponse {
 
   /** The answer to a GET: shared caches may keep it when it is the same for every viewer. */
   Written ofGet(FeedAnswer answer) {
-    JsonBody body = json.write(answer);
-    return new Written(
-        body,
-        etag(body.buffer(), body.length()),
-        answer.personalised() ? "private, no-cache" : publicCacheControl());
+    return written(answer, answer.personalised() ? "private, no-cache" : publicCacheControl());
   }
 
   /** The answer to a POST, which caches never reuse. */
   Written ofPost(FeedAnswer answer) {
+    return written(answer, "no-store");
+  }
+
+  private Written written(FeedAnswer answer, String cacheControl) {
     JsonBody body = json.write(answer);
-    return new Written(body, etag(body.buffer(), body.length()), "no-store");
+    return new Written(body, etag(body.buffer(), body.length()), cacheControl);
   }
 
   String publicCacheControl() {

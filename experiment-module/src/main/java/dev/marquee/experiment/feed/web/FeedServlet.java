@@ -82,11 +82,12 @@ public class FeedServlet extends HttpServlet {
     } catch (RuntimeException e) {
       return false; // a malformed query (bad % escape, too many parameters): JAX-RS names it
     }
-    String ifNoneMatch = single(req, "If-None-Match");
+    List<String> ifNoneMatches = Collections.list(req.getHeaders("If-None-Match"));
+    String ifNoneMatch = ifNoneMatches.isEmpty() ? null : ifNoneMatches.get(0);
     if (!FeedQueryLimits.withinLimits(parameters)
-        || (req.getHeader("If-None-Match") != null
-            && (ifNoneMatch == null || !FeedQueryLimits.IF_NONE_MATCH.allows(ifNoneMatch)))) {
-      return false;
+        || ifNoneMatches.size() > 1
+        || (ifNoneMatch != null && !FeedQueryLimits.IF_NONE_MATCH.allows(ifNoneMatch))) {
+      return false; // JAX-RS judges a repeated or overlong If-None-Match
     }
     FeedQuery query;
     try {
@@ -153,11 +154,5 @@ public class FeedServlet extends HttpServlet {
   private static List<String> affinities(Map<String, String[]> parameters) {
     String[] values = parameters.get(FeedQueryLimits.AFFINITY);
     return values == null ? null : List.of(values);
-  }
-
-  /** The header's value when it is sent once, else null. */
-  private static String single(HttpServletRequest req, String name) {
-    List<String> values = Collections.list(req.getHeaders(name));
-    return values.size() == 1 ? values.get(0) : null;
   }
 }
