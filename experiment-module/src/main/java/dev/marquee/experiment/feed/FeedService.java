@@ -124,6 +124,7 @@ public class FeedService {
     final String viewerId;
     final boolean heldOut;
     final String language;
+    final String primaryLanguage;
     final LocalDate day;
     private String viewerKey;
 
@@ -144,6 +145,7 @@ public class FeedService {
       this.viewerId = viewerId;
       this.heldOut = heldOut;
       this.language = language;
+      this.primaryLanguage = language == null ? null : FeedEntry.primaryLanguage(language);
       this.day = day;
     }
 
@@ -167,7 +169,7 @@ public class FeedService {
     if (entry == null) {
       return Item.missing(q.asSent(), null, Status.NOT_FOUND, null);
     }
-    String title = entry.titleIn(r.language);
+    String title = entry.titleIn(r.language, r.primaryLanguage);
     if (entry.archived()) {
       return Item.missing(q.asSent(), entry, Status.ARCHIVED, title);
     }

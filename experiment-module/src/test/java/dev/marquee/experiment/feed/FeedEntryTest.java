@@ -34,4 +34,18 @@ class FeedEntryTest {
     assertThat(e.titleIn("en")).isEqualTo("Title");
     assertThat(entry(Map.of()).titleIn("de")).isEqualTo("Main");
   }
+
+  @Test
+  void ofSeveralTitlesInOnePrimaryLanguageTheBareLanguageThenTheFirstTagWins() {
+    // Map.copyOf iterates in an order that changes from one JVM to the next: the choice must not
+    assertThat(
+            entry(Map.of("pt-PT", "Portugal", "pt", "Português", "pt-BR", "Brasil"))
+                .titleIn("pt-AO"))
+        .isEqualTo("Português");
+    assertThat(entry(Map.of("pt-PT", "Portugal", "pt-BR", "Brasil")).titleIn("pt-AO"))
+        .isEqualTo("Brasil");
+    assertThat(entry(Map.of("pt-PT", "Portugal", "pt-BR", "Brasil")).titleIn("pt-PT"))
+        .as("the exact tag first")
+        .isEqualTo("Portugal");
+  }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marquee.experiment.feed.FeedAnswer;
+import dev.marquee.experiment.feed.FeedAnswer.Source;
+import dev.marquee.experiment.feed.FeedAnswer.Status;
 import dev.marquee.experiment.feed.FeedEntry;
 import dev.marquee.experiment.feed.FeedRendition;
 import dev.marquee.experiment.feed.FeedVariant;
@@ -15,7 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes a feed answer as the contract's {@code Feed} JSON with the API mapper's generator, field
@@ -27,20 +29,25 @@ import java.util.UUID;
  *
  * <p>What an item says about its entry (id, external id) and its variant (id, renditions) is the
  * same in every answer, so it is written once, with the same generator, and then copied: escaping
- * and formatting those strings was most of the feed's JSON time. The fragments are cached per
- * snapshot object (weak keys compare by identity), so a changed variant, which the snapshot loader
- * builds anew, is written afresh.
+ * and formatting those strings was most of the feed's JSON time. The fragments are kept with the
+ * snapshot objects they describe ({@link FeedEntry#json()}, {@link FeedVariant#json()}), so a
+ * changed variant, which the snapshot loader builds anew, is written afresh, and an answer looks
+ * nothing up to find them: with a cache keyed by those objects, its lookups and upkeep were about a
+ * seventh of a feed request's CPU time. Field names and enum values are written pre-encoded.
  */
 final class FeedJson {
-  /** Variants and entries whose fragments are kept: about 1 KB per variant, 0.5 KB per entry. */
-  static final int CACHED_FRAGMENTS = 32_768;
+  private static final SerializedString REQUESTED = new SerializedString("requested");
+  private static final SerializedString STATUS = new SerializedString("status");
+  private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString[] STATUSES = encoded(Status.values());
+  private static final SerializedString[] SOURCES = encoded(Source.values());
 
   private final JsonFactory factory = JsonMapperProvider.mapper().getFactory();
   private final String assetBase;
-  private final Cache<FeedEntry, EntryFields> entries =
-      Caffeine.newBuilder().weakKeys().maximumSize(CACHED_FRAGMENTS).build();
-  private final Cache<FeedVariant, SerializedString> variants =
-      Caffeine.newBuilder().weakKeys().maximumSize(CACHED_FRAGMENTS).build();
+
+  // one function object each, not a lambda per item
+  private final Function<FeedEntry, EntryFields> entryFields = this::entryFields;
+  private final Function<FeedVariant, SerializedString> variantFields = this::variantFields;
 
   /**
    * @param assetBase prefix of rendition paths (no trailing slash), empty for relative URLs
@@ -72,13 +79,17 @@ final class FeedJson {
 
   private void item(JsonGenerator g, FeedAnswer.Item i) throws IOException {
     g.writeStartObject();
-    string(g, "requested", i.requested());
-    g.writeStringField("status", i.status().name());
+    if (i.requested() != null) {
+      g.writeFieldName(REQUESTED);
+      g.writeString(i.requested());
+    }
+    g.writeFieldName(STATUS);
+    g.writeString(STATUSES[i.status().ordinal()]);
     if (i.entry() == null) {
       string(g, "title", i.title());
     } else {
       // the generator counts only the fields it wrote; "status" before makes the next one add ','
-      EntryFields e = entries.get(i.entry(), this::entryFields);
+      EntryFields e = i.entry().json().get(i.entry(), entryFields);
       if (i.title() == i.entry().title()) { // the main title (not a localised one): same instance
         g.writeRaw(e.withTitle());
       } else {
@@ -87,8 +98,9 @@ final class FeedJson {
       }
     }
     if (i.variant() != null) {
-      g.writeStringField("source", i.source().name());
-      g.writeRaw(variants.get(i.variant(), this::variantFields));
+      g.writeFieldName(SOURCE);
+      g.writeString(SOURCES[i.source().ordinal()]);
+      g.writeRaw(i.variant().json().<FeedVariant, SerializedString>get(i.variant(), variantFields));
     }
     if (i.tracking() != null) {
       g.writeObjectFieldStart("tracking");
@@ -154,6 +166,12 @@ final class FeedJson {
     SerializedString fragment = new SerializedString("," + inner);
     fragment.asUnquotedUTF8(); // encoded now, once, rather than by the first answer using it
     return fragment;
+  }
+
+  private static SerializedString[] encoded(Enum<?>[] values) {
+    return Arrays.stream(values)
+        .map(v -> new SerializedString(v.name()))
+        .toArray(SerializedString[]::new);
   }
 
   private static void string(JsonGenerator g, String name, String value) throws IOException {
