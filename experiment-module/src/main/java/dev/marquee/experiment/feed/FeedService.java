@@ -123,8 +123,7 @@ public class FeedService {
     final ViewerPlace place;
     final String viewerId;
     final boolean heldOut;
-    final String language;
-    final String primaryLanguage;
+    final TitleLanguage language;
     final LocalDate day;
     private String viewerKey;
 
@@ -144,8 +143,7 @@ public class FeedService {
       this.place = place;
       this.viewerId = viewerId;
       this.heldOut = heldOut;
-      this.language = language;
-      this.primaryLanguage = language == null ? null : FeedEntry.primaryLanguage(language);
+      this.language = s.catalog().titleLanguage(language);
       this.day = day;
     }
 
@@ -169,7 +167,7 @@ public class FeedService {
     if (entry == null) {
       return Item.missing(q.asSent(), null, Status.NOT_FOUND, null);
     }
-    String title = entry.titleIn(r.language, r.primaryLanguage);
+    String title = entry.titleIn(r.language);
     if (entry.archived()) {
       return Item.missing(q.asSent(), entry, Status.ARCHIVED, title);
     }

@@ -22,8 +22,25 @@ public record FeedSnapshot(
     GuardrailRules guardrails,
     Map<String, FeedRowView> rows) {
 
-  /** Entries by id and by external id. */
-  public record Catalog(Map<UUID, FeedEntry> byId, Map<String, FeedEntry> byExternalId) {}
+  /**
+   * Entries by id and by external id.
+   *
+   * @param languages the one instance of each language tag and primary language the entries' titles
+   *     use (each key maps to itself)
+   */
+  public record Catalog(
+      Map<UUID, FeedEntry> byId,
+      Map<String, FeedEntry> byExternalId,
+      Map<String, String> languages) {
+
+    /** The request language as this catalog's entries look titles up; null for none. */
+    public TitleLanguage titleLanguage(String language) {
+      return language == null
+          ? new TitleLanguage(null, null)
+          : new TitleLanguage(
+              languages.get(language), languages.get(FeedEntry.primaryLanguage(language)));
+    }
+  }
 
   /** Variants by id, and each entry's variants oldest first (the fallback order). */
   public record Variants(Map<UUID, FeedVariant> byId, Map<UUID, List<FeedVariant>> byEntry) {}

@@ -60,6 +60,7 @@ public class FeedSnapshotLoader {
     }
     Map<UUID, FeedEntry> byId = new HashMap<>();
     Map<String, FeedEntry> byExternalId = new HashMap<>();
+    Map<String, String> languages = new HashMap<>();
     for (Object[] r :
         rows("select id, external_id, title, status, maturity_minimum_age from catalog_entry")) {
       UUID id = uuid(r[0]);
@@ -71,11 +72,13 @@ public class FeedSnapshotLoader {
               titles.getOrDefault(id, Map.of()),
               "ARCHIVED".equals(r[3]),
               r[4] == null ? null : ((Number) r[4]).intValue(),
-              tags.getOrDefault(id, Map.of()));
+              tags.getOrDefault(id, Map.of()),
+              tag -> languages.computeIfAbsent(tag, t -> t));
       byId.put(id, entry);
       byExternalId.put(entry.externalId(), entry);
     }
-    return new FeedSnapshot.Catalog(Map.copyOf(byId), Map.copyOf(byExternalId));
+    return new FeedSnapshot.Catalog(
+        Map.copyOf(byId), Map.copyOf(byExternalId), Map.copyOf(languages));
   }
 
   /**

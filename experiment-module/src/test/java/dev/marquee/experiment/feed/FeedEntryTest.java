@@ -2,6 +2,8 @@ package dev.marquee.experiment.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class FeedEntryTest {
     assertThat(e.titleIn("pt-PT")).as("primary language of the stored tag").isEqualTo("Título");
     assertThat(e.titleIn("FR")).as("subtags compare case-insensitively").isEqualTo("Titre");
     assertThat(e.titleIn("en-US")).isEqualTo("Main");
-    assertThat(e.titleIn(null)).isEqualTo("Main");
+    assertThat(e.titleIn((String) null)).isEqualTo("Main");
   }
 
   @Test
@@ -47,5 +49,49 @@ class FeedEntryTest {
     assertThat(entry(Map.of("pt-PT", "Portugal", "pt-BR", "Brasil")).titleIn("pt-PT"))
         .as("the exact tag first")
         .isEqualTo("Portugal");
+  }
+
+  @Test
+  void theCatalogsLanguageFindsWhatTheTagFinds() {
+    // the feed's path compares the catalog's string instances by identity; it must agree with the
+    // plain lookup for every request language, including ones no title is in
+    Map<String, String> instances = new HashMap<>();
+    List<FeedEntry> entries =
+        List.of(
+                Map.of("de", "Titel", "pt-BR", "Título", "fr-CA", "Titre"),
+                Map.of("pt-PT", "Portugal", "pt", "Português", "pt-BR", "Brasil"),
+                Map.of("en-GB", "Title"),
+                Map.<String, String>of())
+            .stream()
+            .map(
+                titles ->
+                    new FeedEntry(
+                        UUID.randomUUID(),
+                        "e",
+                        "Main",
+                        titles,
+                        false,
+                        null,
+                        Map.of(),
+                        tag -> instances.computeIfAbsent(tag, t -> t)))
+            .toList();
+    FeedSnapshot.Catalog catalog =
+        new FeedSnapshot.Catalog(Map.of(), Map.of(), Map.copyOf(instances));
+
+    for (String language :
+        new String[] {
+          "de", "de-AT", "pt-BR", "pt-PT", "pt-AO", "pt", "FR", "fr-CA", "en", "en-US", "ja-JP",
+          "d", "e-GB", null
+        }) {
+      // new String: a request's language is never the catalog's instance
+      String asSent = language == null ? null : new String(language);
+      for (FeedEntry e : entries) {
+        assertThat(e.titleIn(catalog.titleLanguage(asSent)))
+            .as("%s for %s", language, e.localizedTitles())
+            .isEqualTo(e.titleIn(asSent));
+      }
+    }
+    assertThat(entries.get(0).titleIn(catalog.titleLanguage("de-AT"))).isEqualTo("Titel");
+    assertThat(entries.get(1).titleIn(catalog.titleLanguage("pt-AO"))).isEqualTo("Português");
   }
 }

@@ -59,7 +59,7 @@ class FeedSnapshotsTest {
               throw new IllegalStateException("database unavailable");
             }
             loaded(DeliverySegment.CATALOG);
-            return new FeedSnapshot.Catalog(Map.of(), Map.of());
+            return new FeedSnapshot.Catalog(Map.of(), Map.of(), Map.of());
           }
 
           @Override
