@@ -6,11 +6,13 @@
 #   flock /tmp/marquee-bench.lock benchmarks/feed.sh [TESTDATA_IMAGES_DIR]
 #
 # TESTDATA_IMAGES_DIR (default /work/shared/testdata/images) holds the JPEG/PNG/WebP files the seed
-# entries are rendered from. Environment (defaults): FEED_RATES ("500 1000 2000"), FEED_WARMUP (30)
-# and FEED_DURATION (60) seconds per rate, FEED_MAX_SECONDS (30, closed-model wrk), FEED_CONNECTIONS
-# (64), FEED_SERVER_CLI (unset; extra CLI operations applied at boot), FEED_KEEP (unset; 1 = leave both servers running at the end), FEED_PROFILE (unset; 1 = one more feed run at 1,000/s under Java Flight Recorder, summary
-# printed), BENCH_PORT_OFFSET (1100: http 9180, management 11090), BENCH_PG_PORT (56233),
-# BENCH_WORK (/tmp/marquee-bench-feed). Needs a built tree, curl, jq, wrk, psql
+# entries are rendered from. Environment (defaults): FEED_RATES ("500 1000 2000"; empty: none),
+# FEED_WARMUP (30) and FEED_DURATION (60) seconds per rate, FEED_MAX_SECONDS (20) per closed-model
+# wrk window and FEED_MAX_ROUNDS (5) rounds of feed then static, FEED_CONNECTIONS (64),
+# FEED_SERVER_CLI (unset; extra CLI operations applied at boot), FEED_KEEP (unset; 1 = leave both
+# servers running at the end), FEED_PROFILE (unset; 1 = one more feed run at 1,000/s under Java
+# Flight Recorder, summary printed), BENCH_PORT_OFFSET (1100: http 9180, management 11090),
+# BENCH_PG_PORT (56233), BENCH_WORK (/tmp/marquee-bench-feed). Needs a built tree, curl, jq, wrk, psql
 # (apt-get install wrk postgresql-client jq).
 set -euo pipefail
 images=${1:-/work/shared/testdata/images}
@@ -21,10 +23,11 @@ export BENCH_PG_DIR=$BENCH_WORK/pg
 export BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
 source "$(dirname "$0")/common.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-rates=${FEED_RATES:-500 1000 2000}
+rates=${FEED_RATES-500 1000 2000}
 warmup=${FEED_WARMUP:-30}
 duration=${FEED_DURATION:-60}
-max_seconds=${FEED_MAX_SECONDS:-30}
+max_seconds=${FEED_MAX_SECONDS:-20}
+max_rounds=${FEED_MAX_ROUNDS:-5}
 connections=${FEED_CONNECTIONS:-64}
 dir=$BENCH_WORK/run
 [ -d "$images" ] || { echo "no test images at $images" >&2; exit 1; }
@@ -110,7 +113,9 @@ for rate in $rates; do
   run static "$rate"
 done
 
-# Maximum throughput, closed model (wrk: 2 threads, 32 connections), same request paths.
+# Maximum throughput, closed model (wrk: 2 threads, 32 connections), same request paths. One
+# window of either target can differ by a fifth from the next on this kind of machine, so
+# FEED_MAX_ROUNDS rounds alternate feed and static, and the ratio is the median of the rounds'.
 load paths count=10000 target=feed out="$dir/feed.paths"
 load paths count=10000 target=static out="$dir/static.paths"
 cat >"$dir/paths.lua" <<'EOF'
@@ -118,17 +123,23 @@ local paths, n = {}, 0
 function init(args) for line in io.lines(args[1]) do paths[#paths + 1] = line end n = math.random(#paths) end
 function request() n = n % #paths + 1 return wrk.format(nil, paths[n]) end
 EOF
-max=()
 for target in feed static; do
   wrk -t2 -c32 -d10s -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$target.paths" >/dev/null
-  t0=$(cpu_ticks)
-  out=$(wrk -t2 -c32 -d"${max_seconds}s" --latency -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$target.paths")
-  t1=$(cpu_ticks)
-  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
-  echo "== max $target: $rps requests/s (non-2xx: ${non2xx:-0}), server CPU $(( (t1 - t0) * 100 / hz / max_seconds ))%, load $(cut -d' ' -f1 /proc/loadavg)"
-  grep -E "Latency |50%|99%|requests in" <<<"$out"
-  max+=("$target $rps ${non2xx:-0}")
+done
+max=()
+for round in $(seq 1 "$max_rounds"); do
+  for target in feed static; do
+    t0=$(cpu_ticks)
+    out=$(wrk -t2 -c32 -d"${max_seconds}s" --latency -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$target.paths")
+    t1=$(cpu_ticks)
+    rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    cpu=$(( (t1 - t0) * 100 / hz / max_seconds ))
+    echo "== max round $round $target: $rps requests/s (non-2xx: ${non2xx:-0}), p50 $p50, p99 $p99, server CPU $cpu%, load $(cut -d' ' -f1 /proc/loadavg)"
+    max+=("$round $target $rps ${non2xx:-0} $p50 $p99 $cpu")
+  done
 done
 
 if [ -n "${FEED_PROFILE:-}" ]; then
@@ -153,13 +164,16 @@ for r in "${results[@]}"; do
   echo "| $(f target) | $(f rate) | $(f p50_ms) | $(f p90_ms) | $(f p99_ms) | $(f max_ms) | $(f achieved_rps) | $(f errors) | $(f server_cpu_pct)% | $(f send_lag_p99_ms) | $(f load1) |"
 done
 echo
-echo "| target | max throughput, wrk -t2 -c32 (req/s) | non-2xx |"
-echo "|---|---:|---:|"
-for m in "${max[@]}"; do
-  read -r t rps bad <<<"$m"
-  echo "| $t | $rps | $bad |"
+echo "| round | feed (req/s) | feed p50 / p99 | static (req/s) | static p50 / p99 | feed / static | non-2xx |"
+echo "|---|---:|---|---:|---|---:|---:|"
+ratios=()
+for round in $(seq 1 "$max_rounds"); do
+  read -r _ _ frps fbad fp50 fp99 _ <<<"${max[$(( (round - 1) * 2 ))]}"
+  read -r _ _ srps sbad sp50 sp99 _ <<<"${max[$(( (round - 1) * 2 + 1 ))]}"
+  ratio=$(python3 -c "print(f'{$frps / $srps * 100:.1f}')")
+  ratios+=("$ratio")
+  echo "| $round | $frps | $fp50 / $fp99 | $srps | $sp50 / $sp99 | $ratio% | $((fbad + sbad)) |"
 done
-feed_max=$(awk '$1=="feed"{print $2}' <<<"$(printf '%s\n' "${max[@]}")")
-static_max=$(awk '$1=="static"{print $2}' <<<"$(printf '%s\n' "${max[@]}")")
 echo
-echo "feed / static ceiling: $(python3 -c "print(f'{100*$feed_max/$static_max:.0f}%')")"
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}')
+echo "feed / static ceiling, median of $max_rounds rounds: $median%"
