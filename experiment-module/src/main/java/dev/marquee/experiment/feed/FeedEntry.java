@@ -136,18 +136,10 @@ public final class FeedEntry {
     if (language == null) {
       return title;
     }
-    String primary = primaryLanguage(language);
-    for (int i = 0; i < primaryStart; i += 2) {
-      if (titles[i].equals(language)) {
-        return titles[i + 1];
-      }
-    }
-    for (int i = primaryStart; i < titles.length; i += 2) {
-      if (titles[i].equals(primary)) {
-        return titles[i + 1];
-      }
-    }
-    return title;
+    return titleIn(
+        new TitleLanguage(
+            key(language, 0, primaryStart),
+            key(primaryLanguage(language), primaryStart, titles.length)));
   }
 
   /**
@@ -155,22 +147,36 @@ public final class FeedEntry {
    * identity, so the entry must come from that catalog.
    */
   public String titleIn(TitleLanguage language) {
-    String exact = language.exact();
-    String primary = language.primary();
-    if (exact == null && primary == null) {
+    if (language.exact() == null && language.primary() == null) {
       return title;
     }
-    for (int i = 0; i < primaryStart; i += 2) {
-      if (titles[i] == exact) {
-        return titles[i + 1];
+    String t = titleOf(language.exact(), 0, primaryStart);
+    if (t == null) {
+      t = titleOf(language.primary(), primaryStart, titles.length);
+    }
+    return t == null ? title : t;
+  }
+
+  /** This entry's own instance of {@code key} among the keys in {@code [from, to)}, or null. */
+  private String key(String key, int from, int to) {
+    for (int i = from; i < to; i += 2) {
+      if (titles[i].equals(key)) {
+        return titles[i];
       }
     }
-    for (int i = primaryStart; i < titles.length; i += 2) {
-      if (titles[i] == primary) {
-        return titles[i + 1];
+    return null;
+  }
+
+  /** The title after the key that is {@code key} itself, in {@code [from, to)}, or null. */
+  private String titleOf(String key, int from, int to) {
+    if (key != null) {
+      for (int i = from; i < to; i += 2) {
+        if (titles[i] == key) {
+          return titles[i + 1];
+        }
       }
     }
-    return title;
+    return null;
   }
 
   /** The primary language subtag of a BCP 47 tag, in lower case ({@code "pt"} of "pt-BR"). */

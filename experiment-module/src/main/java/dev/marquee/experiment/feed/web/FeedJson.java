@@ -33,7 +33,9 @@ import java.util.function.Function;
  * snapshot objects they describe ({@link FeedEntry#json()}, {@link FeedVariant#json()}), so a
  * changed variant, which the snapshot loader builds anew, is written afresh, and an answer looks
  * nothing up to find them: with a cache keyed by those objects, its lookups and upkeep were about a
- * seventh of a feed request's CPU time. Field names and enum values are written pre-encoded.
+ * seventh of a feed request's CPU time. Field names and enum values are written pre-encoded. A
+ * variant's fragment holds the rendition URLs with this writer's asset base, and a snapshot object
+ * keeps one fragment: an application has one {@code FeedJson}, {@link FeedResponse}'s.
  */
 final class FeedJson {
   private static final SerializedString REQUESTED = new SerializedString("requested");
