@@ -10,8 +10,10 @@
 # FEED_WARMUP (30) and FEED_DURATION (60) seconds per rate, FEED_MAX_SECONDS (20) per closed-model
 # wrk window and FEED_MAX_ROUNDS (5) rounds of feed then static, FEED_CONNECTIONS (64),
 # FEED_SERVER_CLI (unset; extra CLI operations applied at boot), FEED_KEEP (unset; 1 = leave both
-# servers running at the end), FEED_PROFILE (unset; 1 = one more feed run at 1,000/s under Java
-# Flight Recorder, summary printed), BENCH_PORT_OFFSET (1100: http 9180, management 11090),
+# servers running at the end), FEED_PROFILE (unset; 1 = one more maximum feed run under
+# async-profiler, summarised by profile_summary.py), FEED_JFR (unset; 1 = then a feed run at
+# 1,000/s under Java Flight Recorder for allocations and pauses, summarised by jfr_summary.py; the
+# recording slows the server), BENCH_PORT_OFFSET (1100: http 9180, management 11090),
 # BENCH_PG_PORT (56233), BENCH_WORK (/tmp/marquee-bench-feed). Needs a built tree, curl, jq, wrk, psql
 # (apt-get install wrk postgresql-client jq).
 set -euo pipefail
@@ -63,7 +65,7 @@ EOF
 [ -n "${FEED_SERVER_CLI:-}" ] && printf '%s\n' "$FEED_SERVER_CLI" >>"$dir/static.cli"
 echo '{}' >"$dir/static/feed.json"
 java_args=()
-[ -n "${FEED_PROFILE:-}" ] && java_args+=(-XX:FlightRecorderOptions:stackdepth=256)
+[ -n "${FEED_JFR:-}" ] && java_args+=(-XX:FlightRecorderOptions:stackdepth=256)
 secs=$(start_marquee "$dir" "${java_args[@]}" -- --cli-script="$dir/static.cli")
 echo "Marquee ready in ${secs}s (PostgreSQL, production settings, demo data off)"
 pid=$(cat "$dir/pid")
@@ -143,15 +145,31 @@ for round in $(seq 1 "$max_rounds"); do
 done
 
 if [ -n "${FEED_PROFILE:-}" ]; then
-  echo "== profile: feed at 1000 requests/s under Java Flight Recorder"
-  load run target=feed rate=1000 warmup=20 duration=60 connections="$connections" >"$dir/profile.out" &
+  # async-profiler (Maven Central) samples the running server without disturbing it; starting a
+  # Flight Recorder recording deoptimises it for minutes (docs/benchmarks.md, "Delivery feed")
+  ap_version=4.0
+  ap_jar=$HOME/.m2/repository/tools/profiler/async-profiler/$ap_version/async-profiler-$ap_version.jar
+  [ -f "$ap_jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:$ap_version
+  case $(uname -m) in x86_64) ap_arch=linux-x64 ;; aarch64) ap_arch=linux-arm64 ;; esac
+  unzip -o -q "$ap_jar" "$ap_arch/*" -d "$dir/async-profiler"
+  ap_lib=$dir/async-profiler/$ap_arch/libasyncProfiler.so
+  echo "== profile: feed maximum (wrk -t2 -c32 -d${max_seconds}s) under async-profiler $ap_version"
+  jcmd "$pid" JVMTI.agent_load "$ap_lib" '"start,event=itimer,interval=2ms"' >/dev/null
+  wrk -t2 -c32 -d"${max_seconds}s" -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/feed.paths" | grep 'Requests/sec'
+  jcmd "$pid" JVMTI.agent_load "$ap_lib" "\"stop,file=$dir/feed-profile.txt,collapsed\"" >/dev/null
+  python3 "$here/profile_summary.py" "$dir/feed-profile.txt" | tee "$dir/profile.txt"
+fi
+
+if [ -n "${FEED_JFR:-}" ]; then
+  echo "== recording: feed at 1000 requests/s under Java Flight Recorder (allocation, pauses)"
+  load run target=feed rate=1000 warmup=20 duration=60 connections="$connections" >"$dir/jfr.out" &
   lp=$!
   sleep 20
   jcmd "$pid" JFR.start name=feed settings=profile duration=60s filename="$dir/feed.jfr" >/dev/null
   wait $lp
   sleep 2
-  cat "$dir/profile.out"
-  python3 "$here/jfr_summary.py" "$dir/feed.jfr" | tee "$dir/profile.txt"
+  cat "$dir/jfr.out"
+  python3 "$here/jfr_summary.py" "$dir/feed.jfr" | tee "$dir/jfr.txt"
 fi
 
 echo
