@@ -1,6 +1,8 @@
-"""Summarises a Java Flight Recorder file of the feed under load: where the CPU samples are
-(leaf methods, and inclusive time of the feed's own steps and of the layers around them) and
-what allocates (sampled allocation weight by class and by allocating frame).
+"""Summarises a Java Flight Recorder file of the feed under load: what allocates (sampled
+allocation weight by class and by allocating frame) and where the CPU samples are (leaf methods,
+and the feed's own steps and the layers around them). Starting a recording deoptimises the
+server, so its CPU shares describe a slowed server; profile_summary.py, on an async-profiler
+profile, tells where the CPU goes.
 Usage: python3 jfr_summary.py recording.jfr [top]"""
 import collections
 import json
@@ -25,9 +27,8 @@ def frames(e):
 
 # Inclusive buckets: a sample counts for the first (outermost-listed) bucket whose frame it contains.
 BUCKETS = [
-    ("feed: JSON serialisation (Jackson)", "com.fasterxml.jackson.databind.ObjectMapper.writeValueAsBytes"),
-    ("feed: DTO mapping (toDto)", "dev.marquee.experiment.feed.web.DeliveryFeedResource.toDto"),
-    ("feed: ETag (SHA-256)", "dev.marquee.experiment.feed.web.DeliveryFeedResource.etag"),
+    ("feed: writing the JSON (FeedJson)", "dev.marquee.experiment.feed.web.FeedJson.write"),
+    ("feed: ETag (checksums)", "dev.marquee.experiment.feed.web.FeedResponse.etag"),
     ("feed: enrolment database calls", "dev.marquee.experiment.feed.ExposureRecorder"),
     ("feed: enrolment (sticky cache, hashing)", "dev.marquee.experiment.feed.FeedEnrolment.assign"),
     ("feed: viewer key (HMAC)", "dev.marquee.experiment.enrolment.ViewerKeys.keyOf"),
