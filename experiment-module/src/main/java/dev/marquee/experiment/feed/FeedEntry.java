@@ -1,6 +1,7 @@
 package dev.marquee.experiment.feed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,6 @@ public final class FeedEntry {
   private final UUID id;
   private final String externalId;
   private final String title;
-  private final Map<String, String> localizedTitles;
 
   /**
    * The localized titles as the feed looks them up, {@code [tag, title, tag, title, …]}: every
@@ -38,31 +38,11 @@ public final class FeedEntry {
    * @param localizedTitles by canonical BCP 47 tag
    * @param minimumAge the rating's minimum age, or null when unrated
    * @param tagWeights tag key to weight (1.0 for unweighted tags), for affinities from viewing
+   * @param languages gives the one instance of each language tag and primary language that the
+   *     catalog being built uses ({@link FeedSnapshot.Catalog#languages()}), so that {@link
+   *     #titleIn(TitleLanguage)} compares by identity
    */
   public FeedEntry(
-      UUID id,
-      String externalId,
-      String title,
-      Map<String, String> localizedTitles,
-      boolean archived,
-      Integer minimumAge,
-      Map<String, Double> tagWeights) {
-    this(
-        id,
-        externalId,
-        title,
-        localizedTitles,
-        archived,
-        minimumAge,
-        tagWeights,
-        UnaryOperator.identity());
-  }
-
-  /**
-   * @param languages gives the one instance of each language tag and primary language that the
-   *     catalog being built uses, so that {@link #titleIn(TitleLanguage)} compares by identity
-   */
-  FeedEntry(
       UUID id,
       String externalId,
       String title,
@@ -74,18 +54,20 @@ public final class FeedEntry {
     this.id = id;
     this.externalId = externalId;
     this.title = title;
-    this.localizedTitles = Map.copyOf(localizedTitles);
     this.archived = archived;
     this.minimumAge = minimumAge;
     this.tagWeights = Map.copyOf(tagWeights);
     // In tag order, so that the bare language ("pt") wins over its regions, and of two regions
     // ("pt-BR", "pt-PT") always the same one, whatever order the map iterates in.
-    Map<String, String> sorted = new TreeMap<>(localizedTitles);
     List<String> flat = new ArrayList<>();
-    sorted.forEach((tag, t) -> add(flat, languages.apply(tag), t));
+    Map<String, String> byPrimary = new LinkedHashMap<>();
+    new TreeMap<>(localizedTitles)
+        .forEach(
+            (tag, t) -> {
+              add(flat, languages.apply(tag), t);
+              byPrimary.putIfAbsent(primaryLanguage(tag), t);
+            });
     this.primaryStart = flat.size();
-    Map<String, String> byPrimary = new TreeMap<>();
-    sorted.forEach((tag, t) -> byPrimary.putIfAbsent(primaryLanguage(tag), t));
     byPrimary.forEach((primary, t) -> add(flat, languages.apply(primary), t));
     this.titles = flat.toArray(String[]::new);
   }
@@ -107,10 +89,6 @@ public final class FeedEntry {
     return title;
   }
 
-  public Map<String, String> localizedTitles() {
-    return localizedTitles;
-  }
-
   public boolean archived() {
     return archived;
   }
@@ -129,22 +107,9 @@ public final class FeedEntry {
   }
 
   /**
-   * The title in {@code language}: its exact tag, then a title in its primary language (the bare
-   * language before its regions, regions in tag order), else the main title.
-   */
-  public String titleIn(String language) {
-    if (language == null) {
-      return title;
-    }
-    return titleIn(
-        new TitleLanguage(
-            key(language, 0, primaryStart),
-            key(primaryLanguage(language), primaryStart, titles.length)));
-  }
-
-  /**
-   * {@link #titleIn(String)} for a language its catalog has resolved once per request: compares by
-   * identity, so the entry must come from that catalog.
+   * The title in the request's language: its exact tag, then a title in its primary language (the
+   * bare language before its regions, regions in tag order), else the main title. Compares by
+   * identity, so the language must come from the catalog holding this entry.
    */
   public String titleIn(TitleLanguage language) {
     if (language.exact() == null && language.primary() == null) {
@@ -155,16 +120,6 @@ public final class FeedEntry {
       t = titleOf(language.primary(), primaryStart, titles.length);
     }
     return t == null ? title : t;
-  }
-
-  /** This entry's own instance of {@code key} among the keys in {@code [from, to)}, or null. */
-  private String key(String key, int from, int to) {
-    for (int i = from; i < to; i += 2) {
-      if (titles[i].equals(key)) {
-        return titles[i];
-      }
-    }
-    return null;
   }
 
   /** The title after the key that is {@code key} itself, in {@code [from, to)}, or null. */

@@ -36,7 +36,7 @@ public record FeedSnapshot(
     /** The request language as this catalog's entries look titles up; null for none. */
     public TitleLanguage titleLanguage(String language) {
       return language == null
-          ? new TitleLanguage(null, null)
+          ? TitleLanguage.NONE
           : new TitleLanguage(
               languages.get(language), languages.get(FeedEntry.primaryLanguage(language)));
     }

@@ -5,4 +5,7 @@ package dev.marquee.experiment.feed;
  * exact tag and of its primary language, each null when no title of the catalog is in it. {@link
  * FeedSnapshot.Catalog#titleLanguage(String)} makes them.
  */
-public record TitleLanguage(String exact, String primary) {}
+public record TitleLanguage(String exact, String primary) {
+  /** No language: every entry answers its main title. */
+  public static final TitleLanguage NONE = new TitleLanguage(null, null);
+}

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,15 @@ class FeedJsonTest {
   static final UUID GROUP = UUID.fromString("9c3f4e5d-0000-4000-8000-000000000001");
 
   static FeedEntry entry(String externalId, String title) {
-    return new FeedEntry(UUID.randomUUID(), externalId, title, Map.of(), false, 13, Map.of());
+    return new FeedEntry(
+        UUID.randomUUID(),
+        externalId,
+        title,
+        Map.of(),
+        false,
+        13,
+        Map.of(),
+        UnaryOperator.identity());
   }
 
   static FeedVariant variant(FeedEntry e, int renditions) {
