@@ -125,14 +125,18 @@ local paths, n = {}, 0
 function init(args) for line in io.lines(args[1]) do paths[#paths + 1] = line end n = math.random(#paths) end
 function request() n = n % #paths + 1 return wrk.format(nil, paths[n]) end
 EOF
+# max_wrk TARGET SECONDS [wrk options]: the closed-model load on TARGET's request paths
+max_wrk() {
+  wrk -t2 -c32 -d"$2s" "${@:3}" -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$1.paths"
+}
 for target in feed static; do
-  wrk -t2 -c32 -d10s -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$target.paths" >/dev/null
+  max_wrk "$target" 10 >/dev/null
 done
 max=()
 for round in $(seq 1 "$max_rounds"); do
   for target in feed static; do
     t0=$(cpu_ticks)
-    out=$(wrk -t2 -c32 -d"${max_seconds}s" --latency -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/$target.paths")
+    out=$(max_wrk "$target" "$max_seconds" --latency)
     t1=$(cpu_ticks)
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
@@ -140,7 +144,7 @@ for round in $(seq 1 "$max_rounds"); do
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     cpu=$(( (t1 - t0) * 100 / hz / max_seconds ))
     echo "== max round $round $target: $rps requests/s (non-2xx: ${non2xx:-0}), p50 $p50, p99 $p99, server CPU $cpu%, load $(cut -d' ' -f1 /proc/loadavg)"
-    max+=("$round $target $rps ${non2xx:-0} $p50 $p99 $cpu")
+    max+=("$rps ${non2xx:-0} $p50 $p99")
   done
 done
 
@@ -155,7 +159,7 @@ if [ -n "${FEED_PROFILE:-}" ]; then
   ap_lib=$dir/async-profiler/$ap_arch/libasyncProfiler.so
   echo "== profile: feed maximum (wrk -t2 -c32 -d${max_seconds}s) under async-profiler $ap_version"
   jcmd "$pid" JVMTI.agent_load "$ap_lib" '"start,event=itimer,interval=2ms"' >/dev/null
-  wrk -t2 -c32 -d"${max_seconds}s" -s "$dir/paths.lua" -H "X-Api-Key: $key" "$BASE" -- "$dir/feed.paths" | grep 'Requests/sec'
+  max_wrk feed "$max_seconds" | grep 'Requests/sec'
   jcmd "$pid" JVMTI.agent_load "$ap_lib" "\"stop,file=$dir/feed-profile.txt,collapsed\"" >/dev/null
   python3 "$here/profile_summary.py" "$dir/feed-profile.txt" | tee "$dir/profile.txt"
 fi
@@ -186,8 +190,8 @@ echo "| round | feed (req/s) | feed p50 / p99 | static (req/s) | static p50 / p9
 echo "|---|---:|---|---:|---|---:|---:|"
 ratios=()
 for round in $(seq 1 "$max_rounds"); do
-  read -r _ _ frps fbad fp50 fp99 _ <<<"${max[$(( (round - 1) * 2 ))]}"
-  read -r _ _ srps sbad sp50 sp99 _ <<<"${max[$(( (round - 1) * 2 + 1 ))]}"
+  read -r frps fbad fp50 fp99 <<<"${max[$(( (round - 1) * 2 ))]}"
+  read -r srps sbad sp50 sp99 <<<"${max[$(( (round - 1) * 2 + 1 ))]}"
   ratio=$(python3 -c "print(f'{$frps / $srps * 100:.1f}')")
   ratios+=("$ratio")
   echo "| $round | $frps | $fp50 / $fp99 | $srps | $sp50 / $sp99 | $ratio% | $((fbad + sbad)) |"
